@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig, type UserConfig } from 'vite';
+import dts from 'vite-plugin-dts';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+const root = import.meta.dirname;
+const define = { __VERSION__: JSON.stringify(pkg.version) };
+
+/**
+ * One config, several passes (selected with `--mode`), because Vite's library
+ * mode can only emit UMD/IIFE from a single entry:
+ *  - default: ESM + CJS for every package entry, with bundled .d.ts/.d.cts
+ *  - umd:     the npm API as a UMD file for AMD/CommonJS-without-exports users
+ *  - iife:    the script-tag build that auto-mounts from data-* attributes
+ *  - fake:    the fake Zoom SDK as a plain script that defines window.ZoomCobrowseSDK
+ */
+export default defineConfig(({ mode }): UserConfig => {
+  const common: UserConfig = {
+    define,
+    build: { emptyOutDir: false, sourcemap: true, target: 'es2020', reportCompressedSize: false },
+  };
+  if (mode === 'umd' || mode === 'iife' || mode === 'fake') {
+    const single = {
+      umd: { entry: 'src/index.ts', name: 'ZoomCobrowseWidget', file: 'zoom-cobrowse-widget.umd.cjs', format: 'umd' as const },
+      iife: { entry: 'src/iife.ts', name: 'ZoomCobrowseWidget', file: 'zoom-cobrowse-widget.iife.js', format: 'iife' as const },
+      fake: { entry: 'src/testing/global.ts', name: 'ZoomCobrowseFake', file: 'zoom-cobrowse-fake-sdk.iife.js', format: 'iife' as const },
+    }[mode];
+    return {
+      ...common,
+      build: {
+        ...common.build,
+        minify: true,
+        lib: { entry: resolve(root, single.entry), name: single.name, formats: [single.format], fileName: () => single.file },
+      },
+    };
+  }
+  return {
+    ...common,
+    build: {
+      ...common.build,
+      emptyOutDir: true,
+      minify: false,
+      lib: {
+        entry: {
+          index: resolve(root, 'src/index.ts'),
+          testing: resolve(root, 'src/testing/index.ts'),
+          server: resolve(root, 'src/server/index.ts'),
+        },
+        formats: ['es', 'cjs'],
+        fileName: (format, name) => `${name}.${format === 'es' ? 'js' : 'cjs'}`,
+      },
+      rollupOptions: {
+        // The server entry runs on Node/edge runtimes: keep jose and builtins as imports.
+        external: (id) => id === 'jose' || id.startsWith('node:'),
+      },
+    },
+    plugins: [
+      dts({
+        tsconfigPath: resolve(root, 'tsconfig.build.json'),
+        bundleTypes: true,
+        outDirs: ['dist', { dir: 'dist', moduleFormat: 'cjs' }],
+      }),
+    ],
+  };
+});

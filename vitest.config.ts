@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+const define = { __VERSION__: JSON.stringify('0.0.0-test') };
+
+// Two projects: pure logic and HTTP (msw) in Node; the UI in happy-dom.
+// The browser suite (real Chromium) has its own config: vitest.browser.config.ts.
+export default defineConfig({
+  define,
+  test: {
+    projects: [
+      { define, test: { name: 'node', environment: 'node', include: ['test/node/**/*.test.ts', 'test/server/**/*.test.ts'] } },
+      { define, test: { name: 'dom', environment: 'happy-dom', include: ['test/dom/**/*.test.{ts,tsx}'] } },
+    ],
+  },
+});
