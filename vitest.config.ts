@@ -9,7 +9,7 @@ export default defineConfig({
   test: {
     projects: [
       { define, test: { name: 'node', environment: 'node', include: ['test/node/**/*.test.ts', 'test/server/**/*.test.ts'] } },
-      { define, test: { name: 'dom', environment: 'happy-dom', include: ['test/dom/**/*.test.{ts,tsx}'] } },
+      { define, test: { name: 'dom', environment: 'happy-dom', css: true, include: ['test/dom/**/*.test.{ts,tsx}'] } },
     ],
   },
 });

@@ -1,0 +1,224 @@
+import type { ZoomCobrowseSDK } from '../sdk/types';
+import { compileMasking, validateMaskingConfig, type CompiledMasking, type MaskingConfig } from '../masking';
+import { CobrowseConfigError } from './config-error';
+import { checkObject, describe, isPlainObject, optBoolean, optColor, optNumber, optOneOf, optString } from './validate';
+
+/** What a token function receives. */
+export interface TokenRequest {
+  /** Always 1 (customer): the widget never asks for agent tokens. */
+  role: 1;
+  userId?: string;
+  userName?: string;
+  /** Aborted when the visitor cancels or the request times out. */
+  signal: AbortSignal;
+}
+
+/** Returns a customer JWT signed by the site's backend. */
+export type TokenFunction = (request: TokenRequest) => Promise<string | { token: string }>;
+
+/** Corner of the viewport the launcher and panel sit in. */
+export type WidgetPosition = 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left';
+
+/** Look of the widget. Every colour is validated as a CSS colour. */
+export interface CobrowseTheme {
+  /** Brand colour of the launcher and primary buttons. @default '#0b5cff' */
+  primary?: string;
+  /** Corner of the viewport. @default 'bottom-right' */
+  position?: WidgetPosition;
+}
+
+/** Where the Zoom SDK comes from. */
+export interface CobrowseSdkConfig {
+  /** Pin a CDN build (`3.6.0`) or line (`3.6.x`). @default Zoom's default build */
+  version?: string;
+  /** Load the SDK script from this URL instead of Zoom's CDN (self-hosting, tests). */
+  url?: string;
+  /** The imported `ZoomCobrowseSDK` from `@zoom/cobrowsesdk/customer`; needs BYOP tokens. */
+  module?: ZoomCobrowseSDK;
+  /** Give up loading the SDK after this many ms. @default 20000 */
+  loadTimeoutMs?: number;
+}
+
+/** Remote assist: the agent may scroll the visitor's page. */
+export interface CobrowseRemoteAssistConfig {
+  /** Zoom shows the visitor its own consent pop-up before the agent takes over. @default true */
+  requireConsent?: boolean;
+  /** Ask the visitor to confirm before remote assist stops. */
+  requireStopConfirmation?: boolean;
+}
+
+/** The widget's configuration. Only `sdkKey` and `token` are required. */
+export interface CobrowseConfig {
+  /** Your Zoom Cobrowse SDK key (public; not the secret). */
+  sdkKey: string;
+  /** Token endpoint URL (POST `{ role: 1, userId?, userName? }` → `{ token }`) or an async function returning the token. */
+  token: string | TokenFunction;
+  /** Sent to the token endpoint to identify the visitor. */
+  userId?: string;
+  /** Sent to the token endpoint as the visitor's display name. */
+  userName?: string;
+  /** Where the SDK is loaded from. */
+  sdk?: CobrowseSdkConfig;
+  /** CSP nonce for the widget's `<style>` and the SDK `<script>`. */
+  nonce?: string;
+  /** Element (or selector) the widget mounts into. @default document.body */
+  container?: HTMLElement | string;
+  /** Colours and placement. */
+  theme?: CobrowseTheme;
+  /** Privacy masking: presets and selectors the agent never sees. `false` turns masking off. @default { presets: ['payment', 'credentials'] } */
+  masking?: MaskingConfig | false;
+  /** Let the agent scroll the page: `true` or options. @default false */
+  remoteAssist?: boolean | CobrowseRemoteAssistConfig;
+  /** Who may draw on the shared page. @default Zoom's portal settings */
+  annotations?: { agent?: boolean; customer?: boolean };
+  /** Bring-your-own PIN (1–10 letters/digits; needs `enable_byop` tokens). Generated when `sdk.module` is used and this is absent. */
+  customPin?: string | (() => string);
+  /** Give up on the token endpoint after this many ms. @default 10000 */
+  tokenTimeoutMs?: number;
+  /** Give up if no PIN arrives this long after starting. @default 30000 */
+  startTimeoutMs?: number;
+  /** Show the built-in "Get help" launcher button. @default true */
+  launcher?: boolean;
+  /** Log SDK events and decisions to the console. @default false */
+  debug?: boolean;
+}
+
+/** The config after validation and defaults. */
+export interface ResolvedConfig {
+  sdkKey: string;
+  token: string | TokenFunction;
+  userId: string | undefined;
+  userName: string | undefined;
+  sdk: { version: string | undefined; url: string | undefined; module: ZoomCobrowseSDK | undefined; loadTimeoutMs: number };
+  nonce: string | undefined;
+  container: HTMLElement | string | undefined;
+  theme: { primary: string | undefined; position: WidgetPosition };
+  masking: CompiledMasking | null;
+  remoteAssist: { requireConsent: boolean; requireStopConfirmation: boolean | undefined } | null;
+  annotations: { agent?: boolean; customer?: boolean };
+  customPin: string | (() => string) | undefined;
+  tokenTimeoutMs: number;
+  startTimeoutMs: number;
+  launcher: boolean;
+  debug: boolean;
+}
+
+/** Defaults for every optional field, in one place. */
+export const DEFAULT_CONFIG = {
+  position: 'bottom-right' as WidgetPosition,
+  loadTimeoutMs: 20_000,
+  tokenTimeoutMs: 10_000,
+  startTimeoutMs: 30_000,
+  launcher: true,
+  debug: false,
+} as const;
+
+const TOP_LEVEL = [
+  'sdkKey', 'token', 'userId', 'userName', 'sdk', 'nonce', 'container', 'theme', 'masking',
+  'remoteAssist', 'annotations', 'customPin', 'tokenTimeoutMs', 'startTimeoutMs', 'launcher', 'debug',
+] as const;
+const POSITIONS: readonly WidgetPosition[] = ['bottom-right', 'bottom-left', 'top-right', 'top-left'];
+const JWT_SHAPE = /^eyJ[\w-]*\.[\w-]+\.[\w-]*$/;
+
+function resolveToken(value: unknown): string | TokenFunction {
+  if (value === undefined || value === null || value === '') {
+    throw new CobrowseConfigError('token', 'required. Pass the URL of your token endpoint (e.g. "/api/cobrowse/token") or an async function that returns a token.');
+  }
+  if (typeof value === 'function') return value as TokenFunction;
+  if (typeof value !== 'string') throw new CobrowseConfigError('token', `expected a URL string or an async function, got ${describe(value)}.`);
+  if (JWT_SHAPE.test(value.trim())) {
+    throw new CobrowseConfigError('token', 'looks like a literal JWT. Tokens expire: pass the URL of the endpoint that issues them, or a function that fetches one.');
+  }
+  try {
+    new URL(value, 'http://relative.invalid/');
+  } catch {
+    throw new CobrowseConfigError('token', `${describe(value)} is not a URL. Pass an absolute or relative URL such as "/api/cobrowse/token".`);
+  }
+  return value.trim();
+}
+
+function resolveCustomPin(value: unknown): string | (() => string) | undefined {
+  if (value === undefined || typeof value === 'function') return value as (() => string) | undefined;
+  if (typeof value !== 'string' || !/^[a-z0-9]{1,10}$/i.test(value)) {
+    throw new CobrowseConfigError('customPin', `expected 1 to 10 letters or digits (Zoom's BYOP rule) or a function returning one, got ${describe(value)}.`);
+  }
+  return value;
+}
+
+function resolveRemoteAssist(value: unknown): ResolvedConfig['remoteAssist'] {
+  if (value === undefined || value === false) return null;
+  if (value === true) return { requireConsent: true, requireStopConfirmation: undefined };
+  const o = checkObject(value, 'remoteAssist', ['requireConsent', 'requireStopConfirmation']);
+  return {
+    requireConsent: optBoolean(o.requireConsent, 'remoteAssist.requireConsent') ?? true,
+    requireStopConfirmation: optBoolean(o.requireStopConfirmation, 'remoteAssist.requireStopConfirmation'),
+  };
+}
+
+function resolveContainer(value: unknown): HTMLElement | string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string' && value.trim()) return value;
+  if (typeof value === 'object' && value !== null && (value as Node).nodeType === 1) return value as HTMLElement;
+  throw new CobrowseConfigError('container', `expected an element or a CSS selector string, got ${describe(value)}.`);
+}
+
+/**
+ * Validates a config and fills in defaults. Throws {@link CobrowseConfigError}
+ * naming the first bad field and what it accepts.
+ */
+export function resolveConfig(input: unknown): ResolvedConfig {
+  if (!isPlainObject(input)) {
+    throw new CobrowseConfigError('(config)', `expected an object like { sdkKey, token }, got ${describe(input)}.`);
+  }
+  const c = checkObject(input, '', TOP_LEVEL);
+  const sdkKey = optString(c.sdkKey, 'sdkKey', 'your Zoom Cobrowse SDK key (a non-empty string)');
+  if (!sdkKey) throw new CobrowseConfigError('sdkKey', 'required. Copy the SDK key from your Zoom Cobrowse app in the Zoom marketplace.');
+  if (/[\s/?#]/.test(sdkKey)) throw new CobrowseConfigError('sdkKey', 'must not contain spaces, "/", "?" or "#": it becomes part of the SDK URL.');
+
+  const sdk = c.sdk === undefined ? {} : checkObject(c.sdk, 'sdk', ['version', 'url', 'module', 'loadTimeoutMs']);
+  if (sdk.module !== undefined && (typeof sdk.module !== 'object' || sdk.module === null || typeof (sdk.module as ZoomCobrowseSDK).init !== 'function')) {
+    throw new CobrowseConfigError('sdk.module', 'expected the ZoomCobrowseSDK object from "@zoom/cobrowsesdk/customer" (it has an init() method).');
+  }
+  if (sdk.module !== undefined && (sdk.url !== undefined || sdk.version !== undefined)) {
+    throw new CobrowseConfigError('sdk.module', 'cannot be combined with sdk.url or sdk.version: an imported module is not loaded from a URL.');
+  }
+  const sdkUrl = optString(sdk.url, 'sdk.url', 'a script URL');
+  if (sdkUrl !== undefined) {
+    try {
+      new URL(sdkUrl, 'http://relative.invalid/');
+    } catch {
+      throw new CobrowseConfigError('sdk.url', `${describe(sdkUrl)} is not a URL.`);
+    }
+  }
+  const theme = c.theme === undefined ? {} : checkObject(c.theme, 'theme', ['primary', 'position']);
+  const annotations = c.annotations === undefined ? {} : checkObject(c.annotations, 'annotations', ['agent', 'customer']);
+  const agent = optBoolean(annotations.agent, 'annotations.agent');
+  const customer = optBoolean(annotations.customer, 'annotations.customer');
+
+  return {
+    sdkKey,
+    token: resolveToken(c.token),
+    userId: optString(c.userId, 'userId'),
+    userName: optString(c.userName, 'userName'),
+    sdk: {
+      version: optString(sdk.version, 'sdk.version', 'a version such as "3.6.0" or "3.6.x"'),
+      url: sdkUrl,
+      module: sdk.module as ZoomCobrowseSDK | undefined,
+      loadTimeoutMs: optNumber(sdk.loadTimeoutMs, 'sdk.loadTimeoutMs', 1000, 120_000) ?? DEFAULT_CONFIG.loadTimeoutMs,
+    },
+    nonce: optString(c.nonce, 'nonce'),
+    container: resolveContainer(c.container),
+    theme: {
+      primary: optColor(theme.primary, 'theme.primary'),
+      position: optOneOf(theme.position, 'theme.position', POSITIONS) ?? DEFAULT_CONFIG.position,
+    },
+    masking: compileMasking(validateMaskingConfig(c.masking, 'masking')),
+    remoteAssist: resolveRemoteAssist(c.remoteAssist),
+    annotations: { ...(agent !== undefined ? { agent } : {}), ...(customer !== undefined ? { customer } : {}) },
+    customPin: resolveCustomPin(c.customPin),
+    tokenTimeoutMs: optNumber(c.tokenTimeoutMs, 'tokenTimeoutMs', 500, 120_000) ?? DEFAULT_CONFIG.tokenTimeoutMs,
+    startTimeoutMs: optNumber(c.startTimeoutMs, 'startTimeoutMs', 1000, 300_000) ?? DEFAULT_CONFIG.startTimeoutMs,
+    launcher: optBoolean(c.launcher, 'launcher') ?? DEFAULT_CONFIG.launcher,
+    debug: optBoolean(c.debug, 'debug') ?? DEFAULT_CONFIG.debug,
+  };
+}

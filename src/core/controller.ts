@@ -1,0 +1,363 @@
+import { initSdk, type SdkEvent, type SdkSession, type SdkSettings } from '../sdk/adapter';
+import { createSdkLoader, type SdkLoader } from '../sdk/loader';
+import type { ZoomCobrowseSDK } from '../sdk/types';
+import { resolveConfig, type CobrowseConfig, type ResolvedConfig } from './config';
+import { LOG_PREFIX } from './config-error';
+import { createEmitter } from './emitter';
+import { cobrowseError, isCobrowseError, type CobrowseError } from './errors';
+import { INITIAL_SNAPSHOT, isSessionLive, transition, type CobrowseEvent, type CobrowseSnapshot, type EndReason } from './machine';
+import { createTokenProvider, type TokenProvider } from './token';
+
+/** Agent's window to join after the PIN appears (contract §7). */
+export const AGENT_WAIT_MS = 3 * 60_000;
+/** How long past the agent window we wait for the SDK's own `session_ended` before ending locally. */
+const WAIT_GRACE_MS = 15_000;
+/** How long `end()` waits for the SDK to confirm before showing "ended" anyway. */
+const END_CONFIRM_MS = 5_000;
+
+/** Timers and time, injected so tests control them. */
+export interface Clock {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/** Effects the controller runs; tests and the npm build can swap any of them. */
+export interface ControllerDeps {
+  /** Loads the SDK object (CDN script or injected module). */
+  loader?: Pick<SdkLoader, 'load' | 'warm' | 'dispose'>;
+  /** Fetches a customer token. */
+  fetchToken?: TokenProvider;
+  /** fetch used by the default token provider. */
+  fetch?: typeof fetch;
+  clock?: Clock;
+  logger?: Pick<Console, 'debug' | 'warn' | 'error' | 'info'>;
+}
+
+/** Public events of the controller and the widget (payloads are single objects so fields can be added). */
+export interface CobrowseEvents extends Record<string, unknown> {
+  /** Any state change, with the full snapshot. */
+  stateChange: CobrowseSnapshot;
+  /** The SDK issued a PIN for the visitor to read to the agent. */
+  pin: { pinCode: string };
+  /** An agent joined the session. */
+  agentJoined: { agentName: string | null };
+  /** The agent left; the session waits for another. */
+  agentLeft: Record<string, never>;
+  /** Remote assist turned on or off. */
+  remoteAssist: { active: boolean };
+  /** The session ended. */
+  ended: { reason: EndReason };
+  /** Something failed; the same error is in the snapshot. */
+  error: CobrowseError;
+  /** The visitor accepted or declined the consent step. */
+  consent: { accepted: boolean };
+}
+
+/** The headless controller: the state machine plus its effects, without UI. */
+export interface CobrowseController {
+  /** The current snapshot. */
+  getState(): CobrowseSnapshot;
+  /** Calls `listener` on every change; returns the unsubscribe. */
+  subscribe(listener: (snapshot: CobrowseSnapshot) => void): () => void;
+  /** Listens to a public event; returns the unsubscribe. */
+  on<K extends keyof CobrowseEvents>(name: K, handler: (payload: CobrowseEvents[K]) => void): () => void;
+  /** Visitor asked for help: show the consent step. */
+  requestHelp(): void;
+  /** Visitor consented: fetch a token and load the SDK in parallel, then start. */
+  accept(): void;
+  /** Visitor declined consent. */
+  decline(): void;
+  /** Abandon a start in progress. */
+  cancel(): void;
+  /** End the live session for everyone; resolves once it has ended. */
+  end(): Promise<void>;
+  /** Try again after a retryable error. */
+  retry(): void;
+  /** Back to idle from ended, declined, error or consent. */
+  reset(): void;
+  /** Warm the SDK connection (preconnect/prefetch) before intent is certain. */
+  warm(): void;
+  /** The config in force, after validation and defaults. */
+  readonly config: ResolvedConfig;
+  /** Ends any live session, cancels timers and drops listeners. Safe to call twice. */
+  destroy(): void;
+}
+
+const realClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+};
+
+function randomPin(): string {
+  // BYOP PINs are shown uppercased by Zoom; skip look-alike characters so they read aloud cleanly.
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  const bytes = new Uint8Array(8);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
+}
+
+/** Creates the headless controller (no UI). Throws CobrowseConfigError for a bad config. */
+export function createCobrowseController(config: CobrowseConfig, deps: ControllerDeps = {}): CobrowseController {
+  const cfg: ResolvedConfig = resolveConfig(config);
+  const clock = deps.clock ?? realClock;
+  const log = deps.logger ?? console;
+  const loader =
+    deps.loader ??
+    createSdkLoader({
+      sdkKey: cfg.sdkKey,
+      ...(cfg.sdk.version ? { version: cfg.sdk.version } : {}),
+      ...(cfg.sdk.url ? { url: cfg.sdk.url } : {}),
+      ...(cfg.sdk.module ? { module: cfg.sdk.module } : {}),
+      ...(cfg.nonce ? { nonce: cfg.nonce } : {}),
+      timeoutMs: cfg.sdk.loadTimeoutMs,
+    });
+  const fetchToken =
+    deps.fetchToken ??
+    createTokenProvider(cfg.token, { userId: cfg.userId, userName: cfg.userName, timeoutMs: cfg.tokenTimeoutMs, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+
+  const emitter = createEmitter<CobrowseEvents>((err) => log.error(`${LOG_PREFIX} an event handler threw:`, err));
+  const listeners = new Set<(s: CobrowseSnapshot) => void>();
+  let snapshot: CobrowseSnapshot = INITIAL_SNAPSHOT;
+  let attempt = 0;
+  let abort: AbortController | undefined;
+  let session: SdkSession | undefined;
+  let destroyed = false;
+  const timers = new Map<string, unknown>();
+  const endWaiters = new Set<() => void>();
+
+  const debug = (...args: unknown[]): void => {
+    if (cfg.debug) log.debug(LOG_PREFIX, ...args);
+  };
+  const setTimer = (name: string, ms: number, fn: () => void): void => {
+    clearTimer(name);
+    timers.set(name, clock.setTimeout(() => {
+      timers.delete(name);
+      fn();
+    }, ms));
+  };
+  const clearTimer = (name: string): void => {
+    if (timers.has(name)) clock.clearTimeout(timers.get(name));
+    timers.delete(name);
+  };
+
+  function dispatch(event: CobrowseEvent): boolean {
+    if (destroyed) return false;
+    const next = transition(snapshot, event);
+    if (next === snapshot) {
+      debug('ignored', event.type, 'in', snapshot.state);
+      return false;
+    }
+    const prev = snapshot;
+    snapshot = next;
+    debug(event.type, prev.state, '→', next.state);
+    onEnter(prev, next);
+    for (const l of [...listeners]) {
+      try {
+        l(next);
+      } catch (err) {
+        log.error(`${LOG_PREFIX} a subscriber threw:`, err);
+      }
+    }
+    emitter.emit('stateChange', next);
+    return true;
+  }
+
+  /** Timers and teardown that follow from the state alone. */
+  function onEnter(prev: CobrowseSnapshot, next: CobrowseSnapshot): void {
+    if (next.state === 'waiting' && next.pinAt !== prev.pinAt && next.pinAt !== null) {
+      // Zoom ends an unanswered session after 3 minutes; if its event never comes, don't leave the visitor staring at a dead PIN.
+      const left = next.pinAt + AGENT_WAIT_MS + WAIT_GRACE_MS - clock.now();
+      setTimer('agent-wait', Math.max(0, left), () => sessionEnded('timeout'));
+    }
+    if (next.state !== 'waiting' && next.state !== 'reconnecting') clearTimer('agent-wait');
+    if (next.state !== 'starting' && next.state !== 'recovering') clearTimer('start');
+    if (!isSessionLive(next.state)) {
+      clearTimer('end');
+      teardownSession();
+      for (const w of [...endWaiters]) w();
+      endWaiters.clear();
+    }
+    if (next.state === 'error' && next.error) {
+      log.warn(`${LOG_PREFIX} ${next.error.code}: ${next.error.message}${next.error.detail ? ` (${next.error.detail})` : ''}`);
+      emitter.emit('error', next.error);
+    }
+    if (next.state === 'ended') emitter.emit('ended', { reason: next.endReason ?? 'unknown' });
+  }
+
+  function teardownSession(): void {
+    abort?.abort();
+    abort = undefined;
+    session?.dispose();
+    session = undefined;
+  }
+
+  function sessionEnded(reason: EndReason): void {
+    dispatch({ type: 'SESSION.ENDED', reason });
+  }
+
+  function fail(err: unknown): void {
+    const error: CobrowseError = isCobrowseError(err) ? err : cobrowseError('sdk-unknown', String(err));
+    // Don't leave a half-started SDK session sharing the page behind the error;
+    // silence it first so its own "ended" event can't overtake the error.
+    const s = session;
+    teardownSession();
+    try {
+      s?.end();
+    } catch {
+      /* ending is best effort */
+    }
+    dispatch({ type: 'FAILED', error });
+  }
+
+  function handleSdkEvent(e: SdkEvent): void {
+    switch (e.type) {
+      case 'started':
+        dispatch({ type: 'SESSION.STARTED' });
+        return;
+      case 'pin':
+        if (dispatch({ type: 'PIN.UPDATED', pin: e.pin, at: clock.now() })) emitter.emit('pin', { pinCode: e.pin });
+        return;
+      case 'agent-joined':
+        if (dispatch(e.agentName ? { type: 'AGENT.JOINED', agentName: e.agentName } : { type: 'AGENT.JOINED' })) {
+          emitter.emit('agentJoined', { agentName: snapshot.agentName });
+        }
+        return;
+      case 'agent-left':
+        if (dispatch({ type: 'AGENT.LEFT', at: clock.now() })) emitter.emit('agentLeft', {});
+        return;
+      case 'remote-assist':
+        if (dispatch({ type: 'REMOTE_ASSIST.CHANGED', active: e.active })) emitter.emit('remoteAssist', { active: e.active });
+        return;
+      case 'reconnecting':
+        dispatch({ type: 'SESSION.RECONNECTING' });
+        return;
+      case 'ended': {
+        const reason: EndReason =
+          snapshot.state === 'ending' ? 'customer' : snapshot.state === 'waiting' && snapshot.pinAt !== null && clock.now() - snapshot.pinAt >= AGENT_WAIT_MS ? 'timeout' : snapshot.state === 'active' ? 'agent' : 'unknown';
+        sessionEnded(reason);
+        return;
+      }
+      case 'error':
+        fail(e.error);
+        return;
+    }
+  }
+
+  function sdkSettings(): SdkSettings {
+    const s: SdkSettings = { masking: cfg.masking, annotations: cfg.annotations };
+    if (cfg.remoteAssist) {
+      s.remoteAssist = { enabled: true, requireConsent: cfg.remoteAssist.requireConsent, types: ['scroll-page'] };
+      if (cfg.remoteAssist.requireStopConfirmation !== undefined) s.remoteAssist.requireStopConfirmation = cfg.remoteAssist.requireStopConfirmation;
+    }
+    if (cfg.sdk.module) s.appKey = cfg.sdkKey;
+    return s;
+  }
+
+  function customPin(): string | undefined {
+    const p = typeof cfg.customPin === 'function' ? cfg.customPin() : cfg.customPin;
+    // The npm build of Zoom's SDK only works with BYOP: make up a PIN if the site gave none.
+    return p ?? (cfg.sdk.module ? randomPin() : undefined);
+  }
+
+  async function runStart(): Promise<void> {
+    const mine = ++attempt;
+    teardownSession();
+    const ctrl = new AbortController();
+    abort = ctrl;
+    setTimer('start', cfg.startTimeoutMs, () => fail(cobrowseError('start-timeout', `No PIN within ${cfg.startTimeoutMs} ms of starting.`)));
+    try {
+      // The two slow steps run side by side: the visitor waits for the slower, not the sum.
+      const [token, sdkSession] = await Promise.all([
+        fetchToken(ctrl.signal),
+        loader.load().then((sdk: ZoomCobrowseSDK) => initSdk(sdk, sdkSettings(), { debug: cfg.debug, logger: log })),
+      ]);
+      if (mine !== attempt || ctrl.signal.aborted || destroyed) {
+        sdkSession.dispose();
+        return;
+      }
+      session = sdkSession;
+      sdkSession.onEvent(handleSdkEvent);
+      const pin = customPin();
+      debug('starting session', pin ? '(custom PIN)' : '');
+      sdkSession.start(token, pin);
+    } catch (err) {
+      if (mine === attempt && !ctrl.signal.aborted) fail(err);
+    }
+  }
+
+  const controller: CobrowseController = {
+    config: cfg,
+    getState: () => snapshot,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    on: (name, handler) => emitter.on(name, handler),
+    requestHelp() {
+      dispatch({ type: 'HELP.REQUEST' });
+    },
+    accept() {
+      if (dispatch({ type: 'CONSENT.ACCEPT' })) {
+        emitter.emit('consent', { accepted: true });
+        void runStart();
+      }
+    },
+    decline() {
+      if (dispatch({ type: 'CONSENT.DECLINE' })) emitter.emit('consent', { accepted: false });
+    },
+    cancel() {
+      attempt++;
+      dispatch({ type: 'START.CANCEL' });
+    },
+    end() {
+      const s = snapshot.state;
+      if (s === 'starting' || s === 'recovering') {
+        controller.cancel();
+        return Promise.resolve();
+      }
+      if (!isSessionLive(s)) return Promise.resolve();
+      const done = new Promise<void>((resolve) => endWaiters.add(resolve));
+      if (dispatch({ type: 'END.REQUEST' })) {
+        session?.end();
+        // If Zoom never confirms, still release the visitor.
+        setTimer('end', END_CONFIRM_MS, () => sessionEnded('customer'));
+      }
+      return done;
+    },
+    retry() {
+      if (dispatch({ type: 'RETRY' })) void runStart();
+    },
+    reset() {
+      dispatch({ type: 'RESET' });
+    },
+    warm() {
+      if (!destroyed) loader.warm();
+    },
+    destroy() {
+      if (destroyed) return;
+      if (isSessionLive(snapshot.state)) {
+        const s = session;
+        session = undefined;
+        s?.dispose();
+        try {
+          s?.end();
+        } catch {
+          /* best effort: the page is going away from the widget's point of view */
+        }
+      }
+      destroyed = true;
+      attempt++;
+      for (const name of [...timers.keys()]) clearTimer(name);
+      teardownSession();
+      for (const w of [...endWaiters]) w();
+      endWaiters.clear();
+      listeners.clear();
+      emitter.clear();
+      loader.dispose();
+    },
+  };
+  return controller;
+}
+

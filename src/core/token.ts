@@ -1,0 +1,93 @@
+import type { TokenFunction } from './config';
+import { cobrowseError, isCobrowseError, type CobrowseError } from './errors';
+
+/** Options for {@link createTokenProvider}. */
+export interface TokenProviderOptions {
+  userId?: string | undefined;
+  userName?: string | undefined;
+  timeoutMs: number;
+  /** Injected so tests can use msw or a fake; defaults to the global fetch. */
+  fetch?: typeof fetch;
+}
+
+/** Fetches one customer token; rejects with a CobrowseError. */
+export type TokenProvider = (signal?: AbortSignal) => Promise<string>;
+
+const JWT = /^[\w-]+\.[\w-]+\.[\w-]*$/;
+
+function check(token: unknown, where: string): string {
+  if (typeof token !== 'string' || !token.trim()) throw cobrowseError('token-missing', `${where} did not contain a "token" string.`);
+  if (!JWT.test(token.trim())) throw cobrowseError('token-invalid-response', `${where} "token" is not a JWT (expected three base64url parts).`);
+  return token.trim();
+}
+
+function statusError(status: number, url: string): CobrowseError {
+  const detail = `POST ${url} answered HTTP ${status}.`;
+  if (status === 401 || status === 403) return cobrowseError('token-unauthorized', detail);
+  if (status === 429) return cobrowseError('token-rate-limited', detail);
+  if (status >= 500) return cobrowseError('token-http', detail);
+  // 4xx other than auth means the widget and the endpoint disagree: retrying won't help.
+  return { ...cobrowseError('token-http', detail), retryable: false };
+}
+
+/**
+ * Makes the token fetcher: a URL is POSTed `{ role: 1, userId?, userName? }`
+ * and must answer `{ token }`; a function is called with the same fields.
+ * Both get a timeout and map every fault to a visitor-facing error.
+ */
+export function createTokenProvider(source: string | TokenFunction, options: TokenProviderOptions): TokenProvider {
+  return async (outer) => {
+    const ctrl = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      ctrl.abort();
+    }, options.timeoutMs);
+    const onOuterAbort = (): void => ctrl.abort();
+    outer?.addEventListener('abort', onOuterAbort);
+    const body = {
+      role: 1 as const,
+      ...(options.userId ? { userId: options.userId } : {}),
+      ...(options.userName ? { userName: options.userName } : {}),
+    };
+    const timeout = (): CobrowseError => cobrowseError('token-timeout', `No token within ${options.timeoutMs} ms.`);
+    try {
+      if (typeof source === 'function') {
+        const result = await Promise.race([
+          source({ ...body, signal: ctrl.signal }),
+          new Promise<never>((_, reject) => ctrl.signal.addEventListener('abort', () => reject(timeout()))),
+        ]);
+        return check(typeof result === 'string' ? result : (result as { token?: unknown } | null)?.token, 'The token function result');
+      }
+      let res: Response;
+      try {
+        res = await (options.fetch ?? fetch)(source, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          body: JSON.stringify(body),
+          credentials: 'same-origin',
+          signal: ctrl.signal,
+        });
+      } catch (err) {
+        if (timedOut) throw timeout();
+        throw cobrowseError('token-network', `POST ${source} failed: ${String(err)}`);
+      }
+      if (!res.ok) throw statusError(res.status, source);
+      let json: unknown;
+      try {
+        json = await res.json();
+      } catch {
+        if (timedOut) throw timeout();
+        throw cobrowseError('token-invalid-response', `POST ${source} answered HTTP ${res.status} with a body that is not JSON (content-type: ${res.headers.get('content-type') ?? 'none'}).`);
+      }
+      return check((json as { token?: unknown } | null)?.token, `The JSON from POST ${source}`);
+    } catch (err) {
+      if (isCobrowseError(err)) throw err;
+      if (timedOut) throw timeout();
+      throw cobrowseError('token-network', `Token function threw: ${String(err)}`);
+    } finally {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', onOuterAbort);
+    }
+  };
+}

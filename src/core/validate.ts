@@ -1,0 +1,102 @@
+import { CobrowseConfigError } from './config-error';
+
+/**
+ * A small hand-written validator: no schema library in the script-tag bundle.
+ * Every check names the dotted path of the field and what is accepted.
+ */
+
+/** Describes a value for an error message without echoing long or sensitive text. */
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return value.length > 40 ? `a ${value.length}-character string` : JSON.stringify(value);
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${String(value)}`;
+}
+
+const SECRET_NAME = /secret|private[-_]?key|password|passwd|credential/i;
+
+/** True for plain `{}` objects (not arrays, DOM nodes or class instances). */
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * Checks that `value` is a plain object whose keys are all in `allowed`.
+ * A key that looks like a secret gets its own message: secrets must never reach the browser.
+ */
+export function checkObject(value: unknown, path: string, allowed: readonly string[]): Record<string, unknown> {
+  if (!isPlainObject(value)) throw new CobrowseConfigError(path, `expected an object, got ${describe(value)}.`);
+  for (const key of Object.keys(value)) {
+    const p = path ? `${path}.${key}` : key;
+    if (SECRET_NAME.test(key)) {
+      throw new CobrowseConfigError(
+        p,
+        'secrets must never be put in browser config: anyone can read them. Keep the SDK secret on your server and sign tokens there (see zoom-cobrowse-widget/server); pass the token endpoint URL as `token`.',
+      );
+    }
+    if (!allowed.includes(key)) {
+      throw new CobrowseConfigError(p, `unknown option. Accepted options${path ? ` in "${path}"` : ''}: ${allowed.join(', ')}.`);
+    }
+  }
+  return value;
+}
+
+/** Optional string, non-empty after trimming. */
+export function optString(value: unknown, path: string, hint = 'a non-empty string'): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !value.trim()) throw new CobrowseConfigError(path, `expected ${hint}, got ${describe(value)}.`);
+  return value.trim();
+}
+
+/** Optional boolean. */
+export function optBoolean(value: unknown, path: string): boolean | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'boolean') throw new CobrowseConfigError(path, `expected true or false, got ${describe(value)}.`);
+  return value;
+}
+
+/** Optional finite number within [min, max]. */
+export function optNumber(value: unknown, path: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
+    throw new CobrowseConfigError(path, `expected a number from ${min} to ${max}, got ${describe(value)}.`);
+  }
+  return value;
+}
+
+/** Optional value from a fixed list. */
+export function optOneOf<T extends string>(value: unknown, path: string, options: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !(options as readonly string[]).includes(value)) {
+    throw new CobrowseConfigError(path, `expected one of ${options.map((o) => `"${o}"`).join(', ')}, got ${describe(value)}.`);
+  }
+  return value as T;
+}
+
+const HEX = /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
+const FUNC = /^(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch|color)\(\s*[-+0-9.%a-z,\s/]+\)$/i;
+const NAMED = /^[a-z]{3,20}$/i;
+
+/**
+ * True for a CSS colour. Uses the browser's own parser when there is one; the
+ * fallback (SSR, tests) accepts only shapes that cannot break out of a declaration.
+ */
+export function isCssColor(value: string): boolean {
+  const v = value.trim();
+  if (!v || /[;{}<>"'\\]/.test(v)) return false;
+  const css = (globalThis as { CSS?: { supports?: (p: string, v: string) => boolean } }).CSS;
+  if (typeof css?.supports === 'function') return css.supports('color', v);
+  return HEX.test(v) || FUNC.test(v) || NAMED.test(v);
+}
+
+/** Optional CSS colour; theme values are never pasted into CSS unchecked. */
+export function optColor(value: unknown, path: string): string | undefined {
+  const s = optString(value, path, 'a CSS colour such as "#0b5cff" or "rgb(11 92 255)"');
+  if (s !== undefined && !isCssColor(s)) {
+    throw new CobrowseConfigError(path, `${describe(s)} is not a CSS colour. Use a value such as "#0b5cff", "rgb(11 92 255)" or "rebeccapurple".`);
+  }
+  return s;
+}

@@ -1,0 +1,22 @@
+/**
+ * zoom-cobrowse-widget: an embeddable co-browsing widget for the Zoom Cobrowse
+ * customer SDK. Importing this module touches no `window` or `document`; only
+ * `createCobrowseWidget` does.
+ */
+export { createCobrowseWidget } from './widget';
+export type { CobrowseWidget } from './widget';
+export { createCobrowseController, AGENT_WAIT_MS } from './core/controller';
+export type { CobrowseController, CobrowseEvents, ControllerDeps, Clock } from './core/controller';
+export { resolveConfig, DEFAULT_CONFIG } from './core/config';
+export type { CobrowseConfig, CobrowseTheme, CobrowseSdkConfig, CobrowseRemoteAssistConfig, TokenFunction, TokenRequest, WidgetPosition, ResolvedConfig } from './core/config';
+export { CobrowseConfigError } from './core/config-error';
+export { ERROR_TABLE } from './core/errors';
+export type { CobrowseError, CobrowseErrorCode } from './core/errors';
+export type { CobrowseSnapshot, CobrowseState, EndReason } from './core/machine';
+export { sdkCdnUrl } from './sdk/loader';
+export type { ZoomCobrowseSDK } from './sdk/types';
+export { auditMasking, compileMasking, MASK_ATTRIBUTE } from './masking';
+export type { MaskingConfig, MaskingPreset, MaskingAuditFinding, CompiledMasking } from './masking';
+
+/** The package version. */
+export const version: string = __VERSION__;

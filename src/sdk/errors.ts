@@ -1,0 +1,58 @@
+/**
+ * Zoom's numeric error codes (contract §6) translated into the widget's own
+ * vocabulary. This table is the only place that knows the numbers.
+ */
+
+/** Widget error codes that come from the SDK. */
+export type SdkErrorCode =
+  | 'session-start-failed'
+  | 'connecting-in-progress'
+  | 'session-limit'
+  | 'pin-not-found'
+  | 'pin-invalid-format'
+  | 'pin-required'
+  | 'pin-conflict'
+  | 'join-failed'
+  | 'customer-limit'
+  | 'agent-limit'
+  | 'duplicate-user'
+  | 'network'
+  | 'ending-in-progress'
+  | 'token-rejected'
+  | 'service-error'
+  | 'sdk-unknown';
+
+interface SdkErrorInfo {
+  code: SdkErrorCode;
+  /** Zoom's own name, for the developer-facing console detail. */
+  zoomName: string;
+  retryable: boolean;
+}
+
+/** Retryability follows the contract; 2001 is retryable because each retry fetches a new token. */
+export const ZOOM_ERROR_CODES: Readonly<Record<number, SdkErrorInfo>> = {
+  1001: { code: 'session-start-failed', zoomName: 'SESSION_START_FAILED', retryable: true },
+  1002: { code: 'connecting-in-progress', zoomName: 'SESSION_CONNECTING_IN_PROGRESS', retryable: true },
+  1004: { code: 'session-limit', zoomName: 'SESSION_COUNT_LIMIT', retryable: false },
+  1006: { code: 'pin-not-found', zoomName: 'SESSION_JOIN_PIN_NOT_FOUND', retryable: false },
+  1008: { code: 'pin-invalid-format', zoomName: 'SESSION_PIN_INVALID_FORMAT', retryable: false },
+  1009: { code: 'pin-required', zoomName: 'SESSION_START_PIN_REQUIRED', retryable: false },
+  1010: { code: 'pin-conflict', zoomName: 'SESSION_START_PIN_CONFLICT', retryable: false },
+  1011: { code: 'join-failed', zoomName: 'SESSION_JOIN_FAILED', retryable: true },
+  1012: { code: 'customer-limit', zoomName: 'SESSION_CUSTOMER_COUNT_LIMIT', retryable: false },
+  1013: { code: 'agent-limit', zoomName: 'SESSION_AGENT_COUNT_LIMIT', retryable: false },
+  1015: { code: 'duplicate-user', zoomName: 'SESSION_DUPLICATE_USER', retryable: false },
+  1016: { code: 'network', zoomName: 'NETWORK_ERROR', retryable: true },
+  1017: { code: 'ending-in-progress', zoomName: 'SESSION_CANCELING_IN_PROGRESS', retryable: true },
+  2001: { code: 'token-rejected', zoomName: 'TOKEN_INVALID', retryable: true },
+  9999: { code: 'service-error', zoomName: 'UNDEFINED', retryable: true },
+};
+
+/** Looks up a Zoom code (number or numeric string); unknown codes become `sdk-unknown`, retryable. */
+export function describeZoomError(raw: unknown): SdkErrorInfo & { sdkCode: number | undefined } {
+  const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : undefined;
+  const known = n === undefined ? undefined : ZOOM_ERROR_CODES[n];
+  return known
+    ? { ...known, sdkCode: n }
+    : { code: 'sdk-unknown', zoomName: 'UNKNOWN', retryable: true, sdkCode: n };
+}

@@ -1,0 +1,8 @@
+/**
+ * `zoom-cobrowse-widget/testing`: the fake Zoom SDK the project's own tests use,
+ * for integrators who want to test their pages without Zoom.
+ */
+export { createFakeCobrowseSdk } from './fake-sdk';
+export type { FakeClock, FakeCobrowseSdk, FakeEmitted, FakeSdkOptions, FakeSessionState } from './fake-sdk';
+export { createFakeToken, decodeJwt } from './jwt';
+export type { CobrowseJwtClaims } from './jwt';

@@ -1,0 +1,33 @@
+import { createCobrowseWidget } from '../../src/widget';
+import type { CobrowseConfig } from '../../src/core/config';
+import type { ControllerDeps } from '../../src/core/controller';
+import { createFakeCobrowseSdk, type FakeSdkOptions } from '../../src/testing/fake-sdk';
+import { createFakeToken } from '../../src/testing/jwt';
+import { createManualClock } from './manual-clock';
+import { SDK_KEY } from './setup';
+
+/** Mounts the real widget on happy-dom with the fake SDK, a manual clock and an in-memory token. */
+export function setupWidget(overrides: Partial<CobrowseConfig> = {}, fakeOptions: FakeSdkOptions = {}, deps: ControllerDeps = {}) {
+  const clock = createManualClock();
+  const fake = createFakeCobrowseSdk({ sdkKey: SDK_KEY, clock, storage: null, sharedStorage: null, generatePin: () => '482913', ...fakeOptions });
+  const widget = createCobrowseWidget(
+    { sdkKey: SDK_KEY, token: async () => createFakeToken({ sdkKey: SDK_KEY, now: clock.now() }), ...overrides },
+    {
+      clock,
+      logger: { debug() {}, info() {}, warn() {}, error() {} },
+      loader: { load: async () => fake.sdk, warm() {}, dispose() {} },
+      ...deps,
+    },
+  );
+  const host = document.querySelector<HTMLElement>('[data-zoom-cobrowse-widget]')!;
+  const root = host.shadowRoot!;
+  const q = <E extends Element = HTMLElement>(sel: string) => root.querySelector<E & HTMLElement>(sel);
+  const click = async (sel: string) => {
+    const el = q(sel);
+    if (!el) throw new Error(`nothing matches ${sel}; state=${widget.getState().state}; html=${root.innerHTML.slice(0, 400)}`);
+    el.click();
+    await clock.flush();
+  };
+  const text = () => (q('.root')?.textContent ?? '').replace(/\s+/g, ' ');
+  return { widget, fake, clock, host, root, q, click, text };
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { resolveConfig, type CobrowseConfig } from '../../src/core/config';
+import { CobrowseConfigError } from '../../src/core/config-error';
+
+const base = { sdkKey: 'abc123', token: '/api/cobrowse/token' };
+const fails = (config: unknown) => {
+  try {
+    resolveConfig(config);
+  } catch (e) {
+    expect(e).toBeInstanceOf(CobrowseConfigError);
+    return e as CobrowseConfigError;
+  }
+  throw new Error('expected a CobrowseConfigError');
+};
+
+describe('config validation', () => {
+  it('accepts the minimal config and fills defaults', () => {
+    const c = resolveConfig(base);
+    expect(c).toMatchObject({ sdkKey: 'abc123', token: '/api/cobrowse/token', launcher: true, debug: false, tokenTimeoutMs: 10_000 });
+    expect(c.theme.position).toBe('bottom-right');
+    expect(c.masking?.presets).toEqual(['payment', 'credentials']);
+  });
+
+  it('missing sdkKey or token names the field and says what to pass', () => {
+    const a = fails({ token: '/t' });
+    expect(a.field).toBe('sdkKey');
+    expect(a.message).toMatch(/required/);
+    const b = fails({ sdkKey: 'k' });
+    expect(b.field).toBe('token');
+    expect(b.message).toMatch(/URL of your token endpoint/);
+  });
+
+  it('rejects anything named like a secret, at any depth, with a message about the server', () => {
+    for (const [cfg, field] of [
+      [{ ...base, sdkSecret: 'x' }, 'sdkSecret'],
+      [{ ...base, secret: 'x' }, 'secret'],
+      [{ ...base, clientSecret: 'x' }, 'clientSecret'],
+      [{ ...base, sdk: { privateKey: 'x' } }, 'sdk.privateKey'],
+    ] as const) {
+      const e = fails(cfg);
+      expect(e.field).toBe(field);
+      expect(e.message).toMatch(/never .*browser/);
+      expect(e.message).not.toContain('"x"');
+    }
+  });
+
+  it('unknown keys list the accepted ones', () => {
+    const e = fails({ ...base, colour: 'red' });
+    expect(e.field).toBe('colour');
+    expect(e.message).toMatch(/Accepted options: sdkKey, token/);
+    expect(fails({ ...base, theme: { primry: '#fff' } }).field).toBe('theme.primry');
+  });
+
+  it('wrong types name the field and the accepted values', () => {
+    expect(fails({ ...base, sdkKey: 42 }).message).toMatch(/sdkKey.*number 42/);
+    expect(fails({ ...base, token: 42 }).message).toMatch(/URL string or an async function/);
+    expect(fails({ ...base, debug: 'yes' }).message).toMatch(/true or false/);
+    expect(fails({ ...base, theme: { position: 'middle' } }).message).toMatch(/"bottom-right", "bottom-left", "top-right", "top-left"/);
+    expect(fails({ ...base, tokenTimeoutMs: -1 }).field).toBe('tokenTimeoutMs');
+    expect(fails({ ...base, customPin: 'TOO-LONG-PIN-123' }).field).toBe('customPin');
+    expect(fails({ ...base, remoteAssist: 'on' }).field).toBe('remoteAssist');
+    expect(fails({ ...base, container: 7 }).field).toBe('container');
+    expect(fails({ ...base, sdk: { module: {} } }).field).toBe('sdk.module');
+    expect(fails('sdkKey=abc').field).toBe('(config)');
+  });
+
+  it('theme colours must be colours: nothing is pasted into CSS unchecked', () => {
+    expect(resolveConfig({ ...base, theme: { primary: '#0b5cff' } }).theme.primary).toBe('#0b5cff');
+    expect(resolveConfig({ ...base, theme: { primary: 'rgb(11 92 255)' } }).theme.primary).toBe('rgb(11 92 255)');
+    for (const bad of ['red; background: url(//evil)', 'javascript:alert(1)', '#12345', '}</style><script>', '']) {
+      expect(fails({ ...base, theme: { primary: bad } }).field).toBe('theme.primary');
+    }
+  });
+
+  it('a literal JWT as token is refused: it would expire', () => {
+    const e = fails({ ...base, token: 'eyJhbGciOiJIUzI1NiJ9.eyJhIjoxfQ.sig' });
+    expect(e.message).toMatch(/literal JWT/);
+  });
+
+  it('sdkKey cannot break out of the CDN path', () => {
+    expect(fails({ ...base, sdkKey: '../evil' }).field).toBe('sdkKey');
+  });
+
+  it('sdk.module cannot be combined with a URL', () => {
+    const module = { init() {} };
+    expect(fails({ ...base, sdk: { module, url: 'https://x/sdk.js' } }).field).toBe('sdk.module');
+    expect(resolveConfig({ ...base, sdk: { module } } as CobrowseConfig).sdk.module).toBe(module);
+  });
+
+  it('masking: false is explicit off; invalid masking names its path', () => {
+    expect(resolveConfig({ ...base, masking: false }).masking).toBeNull();
+    expect(fails({ ...base, masking: { presets: ['payment', 'nope'] } }).field).toBe('masking.presets[1]');
+  });
+});

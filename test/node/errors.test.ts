@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { ERROR_TABLE, sdkError } from '../../src/core/errors';
+import { ZOOM_ERROR_CODES } from '../../src/sdk/errors';
+
+// Contract §6, with the retry column as the contract gives it (2001 and 9999 retry: a retry fetches a new token).
+const CONTRACT: Array<[number, boolean]> = [
+  [1001, true], [1002, true], [1004, false], [1006, false], [1008, false], [1009, false], [1010, false],
+  [1011, true], [1012, false], [1013, false], [1015, false], [1016, true], [1017, true], [2001, true], [9999, true],
+];
+
+describe('error codes', () => {
+  it('covers every code in the contract', () => {
+    expect(Object.keys(ZOOM_ERROR_CODES).map(Number).sort()).toEqual(CONTRACT.map(([c]) => c).sort());
+  });
+
+  for (const [code, retryable] of CONTRACT) {
+    it(`${code} maps to a sentence and retry=${retryable}`, () => {
+      const e = sdkError(code, 'raw text');
+      expect(e.sdkCode).toBe(code);
+      expect(e.retryable).toBe(retryable);
+      expect(e.message).toMatch(/^[A-Z].{20,}[.]$/);
+      expect(e.message).not.toMatch(/\d{4}/); // no raw numbers in front of the visitor for known codes
+      expect(e.detail).toContain(String(code));
+      expect(e.detail).toContain('raw text');
+    });
+  }
+
+  it('an unknown code still produces a sentence with the raw code', () => {
+    const e = sdkError(4242);
+    expect(e).toMatchObject({ code: 'sdk-unknown', retryable: true, sdkCode: 4242 });
+    expect(e.message).toContain('4242');
+    expect(sdkError('weird').message).toContain('weird');
+    expect(sdkError(undefined).message).toMatch(/unknown/);
+  });
+
+  it('numeric strings are read as codes', () => {
+    expect(sdkError('1004').code).toBe('session-limit');
+  });
+
+  it('every widget error has a sentence', () => {
+    for (const [code, { message }] of Object.entries(ERROR_TABLE)) {
+      expect(message, code).toMatch(/^[A-Z].+[.]$/);
+    }
+  });
+});
