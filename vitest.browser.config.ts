@@ -8,6 +8,7 @@ export default defineConfig({
     environment: 'node',
     include: ['test/browser/**/*.test.ts'],
     fileParallelism: false,
+    reporters: process.env.CI ? ['default', ['json', { outputFile: 'test-results/browser.json' }]] : ['default'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

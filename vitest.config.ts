@@ -7,9 +7,11 @@ const define = { __VERSION__: JSON.stringify('0.0.0-test') };
 export default defineConfig({
   define,
   test: {
+    // Under CI a JSON report lets .ci/run print one "N passed, N failed" line for all suites.
+    reporters: process.env.CI ? ['default', ['json', { outputFile: 'test-results/unit.json' }]] : ['default'],
     projects: [
-      { define, test: { name: 'node', environment: 'node', include: ['test/node/**/*.test.ts', 'test/server/**/*.test.ts'] } },
-      { define, test: { name: 'dom', environment: 'happy-dom', css: true, include: ['test/dom/**/*.test.{ts,tsx}'] } },
+      { extends: true, test: { name: 'node', environment: 'node', include: ['test/node/**/*.test.ts', 'test/server/**/*.test.ts'] } },
+      { extends: true, test: { name: 'dom', environment: 'happy-dom', css: true, include: ['test/dom/**/*.test.{ts,tsx}'] } },
     ],
   },
 });

@@ -58,6 +58,8 @@ const HelpIcon = () => (
   </svg>
 );
 
+const categoryKey = (c: string): StringKey => `mask${c.charAt(0).toUpperCase()}${c.slice(1)}` as StringKey;
+
 function CopyButton({ pin, t }: { pin: string; t: AppProps['t'] }) {
   const [copied, setCopied] = useState(false);
   useEffect(() => {
@@ -87,7 +89,7 @@ function Body({ s, c, t, maskedCategories }: { s: CobrowseSnapshot; c: CobrowseC
       return (
         <div>
           <p>{t('consentBody')}</p>
-          {maskedCategories.length > 0 && <p class="muted" data-part="masked">{t('consentMasked', { categories: maskedCategories.join(', ') })}</p>}
+          {maskedCategories.length > 0 && <p class="muted" data-part="masked">{t('consentMasked', { categories: maskedCategories.map((c) => t(categoryKey(c))).join(', ') })}</p>}
           <div class="actions">
             <button type="button" class="primary" data-action="accept" onClick={() => c.accept()}>{t('consentAccept')}</button>
             <button type="button" class="secondary" data-action="decline" onClick={() => c.decline()}>{t('consentDecline')}</button>

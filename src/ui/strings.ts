@@ -30,6 +30,12 @@ export const EN_STRINGS = {
   retry: 'Try again',
   details: 'Details',
   pinAnnounce: 'Your support PIN is {pin}',
+  maskPayment: 'card details',
+  maskCredentials: 'passwords and one-time codes',
+  maskIdentity: 'ID numbers and date of birth',
+  maskContact: 'email addresses and phone numbers',
+  maskAddress: 'postal addresses',
+  maskBanking: 'bank account numbers',
 } as const;
 
 /** A key of the built-in strings. */

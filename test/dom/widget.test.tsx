@@ -25,7 +25,7 @@ describe('widget UI (happy-dom)', () => {
     await w.click('[data-part="launcher"]');
     expect(w.q('.root')?.dataset.state).toBe('consent');
     expect(w.q('[role="dialog"]')?.getAttribute('aria-labelledby')).toBe('zcw-title');
-    expect(w.text()).toMatch(/Hidden from the agent: payment, credentials/);
+    expect(w.text()).toMatch(/Hidden from the agent: card details, passwords and one-time codes/);
     await w.click('[data-action="accept"]');
     expect(w.text()).toContain('Connecting to support');
     await w.clock.advance(100);
