@@ -1,0 +1,44 @@
+/**
+ * Same prefix as the browser widget (src/core/config-error.ts), repeated here so
+ * the server entry pulls in nothing from the browser bundle's modules.
+ */
+export const LOG_PREFIX = '[zoom-cobrowse-widget]';
+
+/** Thrown by `createTokenHandler`/`createMemoryRateLimit` for options they cannot run with. */
+export class TokenHandlerConfigError extends Error {
+  /**
+   * Name of the offending option, e.g. `sdkSecret`. (`declare`: a class field
+   * would make the ES2020 build pull a helper chunk shared with the browser entry.)
+   */
+  declare readonly option: string;
+
+  constructor(option: string, problem: string) {
+    super(`${LOG_PREFIX} Invalid token handler option "${option}": ${problem}`);
+    this.name = 'TokenHandlerConfigError';
+    this.option = option;
+  }
+}
+
+/**
+ * Replaces every occurrence of the given secrets in a log line. Hook errors are
+ * the site's own code and may interpolate anything (a config object, an env
+ * dump); the handler still must never be the one that prints the secret.
+ */
+export function redact(text: string, secrets: readonly string[]): string {
+  // Any JWT, ours or the site's own session token, is a bearer credential.
+  let out = text.replace(/eyJ[\w-]*\.[\w-]+\.[\w-]+/g, '[redacted-jwt]');
+  for (const secret of secrets) {
+    if (secret.length > 0) out = out.split(secret).join('[redacted]');
+  }
+  return out;
+}
+
+/** A loggable description of anything thrown, with its stack when there is one. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
+  try {
+    return typeof error === 'string' ? error : JSON.stringify(error);
+  } catch {
+    return String(error);
+  }
+}

@@ -1,0 +1,185 @@
+import { cleanIdentity, fitUserId, generateUserId, isJsonContentType, parseTokenRequest, readCappedText } from './body';
+import { describeError, LOG_PREFIX, redact } from './messages';
+import { resolveOptions } from './options';
+import { createMemoryRateLimit } from './rate-limit';
+import { ALLOWED_METHODS, emptyResponse, errorResponse, jsonResponse, PREFLIGHT_MAX_AGE_SECONDS } from './responses';
+import { createSigner, type CobrowseClaims } from './sign';
+import type { RateLimitResult, TokenHandler, TokenHandlerFailure, TokenHandlerOptions, TokenResponseBody } from './types';
+
+/** Retry-After when a custom `rateLimit` hook answers a bare `false`. */
+const DEFAULT_RETRY_AFTER_SECONDS = 60;
+
+const DEFAULT_NAMES = { 1: 'Customer', 2: 'Agent' } as const;
+
+const GENERIC_500 = 'The token service failed. The site owner can find details in the server log.';
+
+/** Distinguishes "the hook said no" from "the hook is broken" (a 500, reported). */
+function readVerdict(result: RateLimitResult): { allowed: boolean; retryAfterSeconds?: number | undefined } | undefined {
+  if (typeof result === 'boolean') return { allowed: result };
+  if (typeof result === 'object' && result !== null && typeof result.allowed === 'boolean') return result;
+  return undefined;
+}
+
+/**
+ * Creates the token endpoint: a Web `(Request) => Promise<Response>` that signs
+ * Cobrowse SDK JWTs. Customer tokens only, unless `authorizeAgent` says yes.
+ * Throws at construction for options it cannot run with.
+ */
+export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
+  const o = resolveOptions(options);
+  const rateLimit = o.rateLimit === undefined ? createMemoryRateLimit() : o.rateLimit;
+  const sign = createSigner(o.sdkSecret);
+
+  const report = (error: unknown, during: TokenHandlerFailure, request: Request, cors?: Headers): Response => {
+    try {
+      if (o.onError) {
+        o.onError(error, { during, request });
+      } else {
+        console.error(
+          `${LOG_PREFIX} Token handler: ${during === 'sign' || during === 'handler' ? `${during} step` : `the ${during} hook`} failed; ` +
+            `the request was answered with a generic 500. ${redact(describeError(error), [o.sdkSecret])}`,
+        );
+      }
+    } catch {
+      // A broken logger must not turn a 500 into an unhandled rejection.
+    }
+    // CORS headers when known, so the widget sees a server error rather than "network failure".
+    return errorResponse(500, 'internal_error', GENERIC_500, cors);
+  };
+
+  const handle = async (request: Request): Promise<Response> => {
+    const origin = request.headers.get('origin');
+    let originOk: boolean;
+    if (origin === null) {
+      originOk = o.allowMissingOrigin;
+    } else if (origin === 'null') {
+      // Sandboxed iframes, file:// pages and some redirects: no site can vouch for it.
+      originOk = false;
+    } else {
+      try {
+        originOk = (await o.originAllowed(origin, request)) === true;
+      } catch (error) {
+        return report(error, 'allowedOrigins', request);
+      }
+    }
+
+    const cors = new Headers();
+    if (origin !== null && originOk) {
+      cors.set('access-control-allow-origin', origin);
+      if (o.allowCredentials) cors.set('access-control-allow-credentials', 'true');
+    }
+    const refuseOrigin = (): Response =>
+      origin === null
+        ? errorResponse(
+            403,
+            'origin_not_allowed',
+            'The request has no Origin header. Browsers send one with every POST; server-to-server callers need allowMissingOrigin: true.',
+          )
+        : errorResponse(403, 'origin_not_allowed', 'This origin may not request tokens. Add it to allowedOrigins on the server.');
+
+    if (request.method === 'OPTIONS') {
+      if (!originOk) return refuseOrigin();
+      if (origin === null) return emptyResponse(204, { allow: ALLOWED_METHODS });
+      cors.set('access-control-allow-methods', 'POST');
+      cors.set('access-control-allow-headers', o.allowHeaders);
+      cors.set('access-control-max-age', String(PREFLIGHT_MAX_AGE_SECONDS));
+      return emptyResponse(204, cors);
+    }
+    if (request.method !== 'POST') {
+      cors.set('allow', ALLOWED_METHODS);
+      return errorResponse(405, 'method_not_allowed', `Use POST (got ${request.method.slice(0, 16)}).`, cors);
+    }
+    if (!originOk) return refuseOrigin();
+
+    if (rateLimit) {
+      let verdict: ReturnType<typeof readVerdict>;
+      try {
+        verdict = readVerdict(await rateLimit(request));
+        if (verdict === undefined) throw new TypeError('rateLimit must return true, false or { allowed, retryAfterSeconds }.');
+      } catch (error) {
+        return report(error, 'rateLimit', request, cors);
+      }
+      if (!verdict.allowed) {
+        const retry = verdict.retryAfterSeconds;
+        cors.set('retry-after', String(retry !== undefined && retry > 0 ? Math.ceil(retry) : DEFAULT_RETRY_AFTER_SECONDS));
+        // Retry-After is not a CORS-safelisted response header; expose it so the widget can wait that long.
+        cors.set('access-control-expose-headers', 'Retry-After');
+        return errorResponse(429, 'rate_limited', 'Too many token requests. Wait, then try again.', cors);
+      }
+    }
+
+    if (!isJsonContentType(request.headers.get('content-type'))) {
+      return errorResponse(415, 'unsupported_media_type', 'Send the body as JSON with "content-type: application/json".', cors);
+    }
+    const read = await readCappedText(request, o.maxBodyBytes);
+    if (!read.ok) {
+      if (read.reason === 'too_large') {
+        return errorResponse(413, 'payload_too_large', `The request body is larger than ${o.maxBodyBytes} bytes.`, cors);
+      }
+      const why = read.reason === 'not_utf8' ? 'is not UTF-8' : 'could not be read';
+      return errorResponse(400, 'invalid_request', `The request body ${why}.`, cors);
+    }
+    const parsed = parseTokenRequest(read.text, o.ttlSeconds);
+    if (!parsed.ok) return errorResponse(400, parsed.code, parsed.message, cors);
+    const body = parsed.body;
+    const role = body.role ?? 1;
+
+    if (role === 2) {
+      if (!o.authorizeAgent) {
+        return errorResponse(403, 'agent_not_authorized', 'This endpoint issues customer tokens only (no authorizeAgent hook is configured).', cors);
+      }
+      let allowed: boolean;
+      try {
+        // Only a literal true grants it: a truthy string or object from a buggy hook must not.
+        allowed = (await o.authorizeAgent(request, { body })) === true;
+      } catch (error) {
+        return report(error, 'authorizeAgent', request, cors);
+      }
+      if (!allowed) return errorResponse(403, 'agent_not_authorized', 'This request may not receive an agent token.', cors);
+    }
+
+    let userId = body.userId;
+    let userName = body.userName;
+    if (o.identify) {
+      try {
+        const identity = await o.identify(request, { role, body });
+        if (identity === false) {
+          return errorResponse(401, 'unauthenticated', 'Sign in to this site to start a support session.', cors);
+        }
+        // Body identity is ignored: with identify, the site's session is the only source of truth.
+        ({ userId, userName } = identity === null || identity === undefined ? { userId: undefined, userName: undefined } : cleanIdentity(identity));
+      } catch (error) {
+        return report(error, 'identify', request, cors);
+      }
+    }
+
+    const iat = Math.floor(o.now() / 1000);
+    const exp = iat + (body.expirationSeconds ?? o.ttlSeconds);
+    const claims: CobrowseClaims = {
+      app_key: o.sdkKey,
+      role_type: role,
+      iat,
+      exp,
+      user_id: userId === undefined ? generateUserId() : await fitUserId(userId),
+      user_name: userName ?? DEFAULT_NAMES[role],
+    };
+    if (o.enableByop) claims.enable_byop = 1;
+
+    let token: string;
+    try {
+      token = await sign(claims);
+    } catch (error) {
+      return report(error, 'sign', request, cors);
+    }
+    const result: TokenResponseBody = { token, expiresAt: new Date(exp * 1000).toISOString() };
+    return jsonResponse(200, result, cors);
+  };
+
+  return async function handleTokenRequest(request: Request): Promise<Response> {
+    try {
+      return await handle(request);
+    } catch (error) {
+      return report(error, 'handler', request);
+    }
+  };
+}
