@@ -25,6 +25,24 @@ export interface CobrowseWidget {
   destroy(): void;
 }
 
+/** The one mounted widget per page: a second would show two launchers and fight over one Zoom session. */
+let mounted: { widget: CobrowseWidget; id: number; createdAt: string } | null = null;
+let nextId = 1;
+
+/** Thrown by createCobrowseWidget while another widget is mounted. */
+export class CobrowseWidgetExistsError extends Error {
+  /** The widget that is already mounted; reuse it or destroy() it first. */
+  readonly existing: CobrowseWidget;
+  constructor(existing: CobrowseWidget, id: number, createdAt: string) {
+    super(
+      `${LOG_PREFIX} a widget is already mounted on this page (widget #${id}, created at ${createdAt}, element [data-zoom-cobrowse-widget="${id}"]). ` +
+        'Reuse it (in SPAs, create it once outside your route components), or call destroy() on it before creating another.',
+    );
+    this.name = 'CobrowseWidgetExistsError';
+    this.existing = existing;
+  }
+}
+
 function resolveContainer(container: HTMLElement | string | undefined): HTMLElement {
   if (container === undefined) return document.body;
   if (typeof container !== 'string') return container;
@@ -42,11 +60,14 @@ export function createCobrowseWidget(config: CobrowseConfig, deps: ControllerDep
   if (typeof document === 'undefined') {
     throw new Error(`${LOG_PREFIX} createCobrowseWidget() needs a browser document. During server-side rendering, call it from a client-side effect instead.`);
   }
+  if (mounted) throw new CobrowseWidgetExistsError(mounted.widget, mounted.id, mounted.createdAt);
   const controller = createCobrowseController(config, deps);
+  const id = nextId++;
   const cfg = controller.config;
   const cssVars: Record<string, string> = {};
   if (cfg.theme.primary) cssVars['--zcw-primary'] = cfg.theme.primary;
   let ui: MountedUi | undefined = mountUi(controller, {
+    id,
     container: resolveContainer(cfg.container),
     nonce: cfg.nonce,
     position: cfg.theme.position,
@@ -93,7 +114,9 @@ export function createCobrowseWidget(config: CobrowseConfig, deps: ControllerDep
       controller.destroy();
       ui.destroy();
       ui = undefined;
+      if (mounted?.widget === widget) mounted = null;
     },
   };
+  mounted = { widget, id, createdAt: new Date().toISOString() };
   return widget;
 }

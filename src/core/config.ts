@@ -79,6 +79,10 @@ export interface CobrowseConfig {
   startTimeoutMs?: number;
   /** Show the built-in "Get help" launcher button. @default true */
   launcher?: boolean;
+  /** After a refresh or navigation inside Zoom's 2-minute window: resume automatically, ask first, or do nothing. @default 'auto' */
+  recovery?: 'auto' | 'prompt' | 'off';
+  /** Keep the session across tabs of this site (Zoom's multiTabSessionPersistence; CDN SDK only). @default false */
+  multiTab?: boolean;
   /** Log SDK events and decisions to the console. @default false */
   debug?: boolean;
 }
@@ -100,6 +104,8 @@ export interface ResolvedConfig {
   tokenTimeoutMs: number;
   startTimeoutMs: number;
   launcher: boolean;
+  recovery: 'auto' | 'prompt' | 'off';
+  multiTab: boolean;
   debug: boolean;
 }
 
@@ -110,12 +116,14 @@ export const DEFAULT_CONFIG = {
   tokenTimeoutMs: 10_000,
   startTimeoutMs: 30_000,
   launcher: true,
+  recovery: 'auto' as 'auto' | 'prompt' | 'off',
+  multiTab: false,
   debug: false,
 } as const;
 
 const TOP_LEVEL = [
   'sdkKey', 'token', 'userId', 'userName', 'sdk', 'nonce', 'container', 'theme', 'masking',
-  'remoteAssist', 'annotations', 'customPin', 'tokenTimeoutMs', 'startTimeoutMs', 'launcher', 'debug',
+  'remoteAssist', 'annotations', 'customPin', 'tokenTimeoutMs', 'startTimeoutMs', 'launcher', 'recovery', 'multiTab', 'debug',
 ] as const;
 const POSITIONS: readonly WidgetPosition[] = ['bottom-right', 'bottom-left', 'top-right', 'top-left'];
 const JWT_SHAPE = /^eyJ[\w-]*\.[\w-]+\.[\w-]*$/;
@@ -190,6 +198,10 @@ export function resolveConfig(input: unknown): ResolvedConfig {
       throw new CobrowseConfigError('sdk.url', `${describe(sdkUrl)} is not a URL.`);
     }
   }
+  const multiTab = optBoolean(c.multiTab, 'multiTab') ?? DEFAULT_CONFIG.multiTab;
+  if (multiTab && sdk.module !== undefined) {
+    throw new CobrowseConfigError('multiTab', "Zoom's multi-tab session persistence only works with the CDN SDK, not with sdk.module. Remove sdk.module (the widget then loads Zoom's CDN script) or set multiTab: false.");
+  }
   const theme = c.theme === undefined ? {} : checkObject(c.theme, 'theme', ['primary', 'position']);
   const annotations = c.annotations === undefined ? {} : checkObject(c.annotations, 'annotations', ['agent', 'customer']);
   const agent = optBoolean(annotations.agent, 'annotations.agent');
@@ -219,6 +231,8 @@ export function resolveConfig(input: unknown): ResolvedConfig {
     tokenTimeoutMs: optNumber(c.tokenTimeoutMs, 'tokenTimeoutMs', 500, 120_000) ?? DEFAULT_CONFIG.tokenTimeoutMs,
     startTimeoutMs: optNumber(c.startTimeoutMs, 'startTimeoutMs', 1000, 300_000) ?? DEFAULT_CONFIG.startTimeoutMs,
     launcher: optBoolean(c.launcher, 'launcher') ?? DEFAULT_CONFIG.launcher,
+    recovery: optOneOf(c.recovery, 'recovery', ['auto', 'prompt', 'off'] as const) ?? DEFAULT_CONFIG.recovery,
+    multiTab,
     debug: optBoolean(c.debug, 'debug') ?? DEFAULT_CONFIG.debug,
   };
 }

@@ -6,6 +6,7 @@ import { LOG_PREFIX } from './config-error';
 import { createEmitter } from './emitter';
 import { cobrowseError, isCobrowseError, type CobrowseError } from './errors';
 import { INITIAL_SNAPSHOT, isSessionLive, transition, type CobrowseEvent, type CobrowseSnapshot, type EndReason } from './machine';
+import { browserStorage, createRecoveryStore, RECOVERY_WINDOW_MS, type MarkerStorage } from './recovery';
 import { createTokenProvider, type TokenProvider } from './token';
 
 /** Agent's window to join after the PIN appears (contract §7). */
@@ -14,6 +15,8 @@ export const AGENT_WAIT_MS = 3 * 60_000;
 const WAIT_GRACE_MS = 15_000;
 /** How long `end()` waits for the SDK to confirm before showing "ended" anyway. */
 const END_CONFIRM_MS = 5_000;
+/** How often a live session refreshes its recovery marker, in case the page dies without `pagehide`. */
+const HEARTBEAT_MS = 10_000;
 
 /** Timers and time, injected so tests control them. */
 export interface Clock {
@@ -32,6 +35,10 @@ export interface ControllerDeps {
   fetch?: typeof fetch;
   clock?: Clock;
   logger?: Pick<Console, 'debug' | 'warn' | 'error' | 'info'>;
+  /** Where the recovery marker lives; null disables recovery. @default sessionStorage (localStorage with multiTab) */
+  storage?: MarkerStorage | null;
+  /** Page lifecycle events (pagehide, storage) are listened to here. @default window when present */
+  eventTarget?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | null;
 }
 
 /** Public events of the controller and the widget (payloads are single objects so fields can be added). */
@@ -68,8 +75,10 @@ export interface CobrowseController {
   accept(): void;
   /** Visitor declined consent. */
   decline(): void;
-  /** Abandon a start in progress. */
+  /** Abandon a start in progress, or decline resuming a recovered session. */
   cancel(): void;
+  /** Resume the recovered session the visitor was asked about (recovery: 'prompt'). */
+  resume(): void;
   /** End the live session for everyone; resolves once it has ended. */
   end(): Promise<void>;
   /** Try again after a retryable error. */
@@ -126,6 +135,12 @@ export function createCobrowseController(config: CobrowseConfig, deps: Controlle
   let destroyed = false;
   const timers = new Map<string, unknown>();
   const endWaiters = new Set<() => void>();
+  const store = createRecoveryStore(
+    cfg.recovery === 'off' ? null : deps.storage !== undefined ? deps.storage : browserStorage(cfg.multiTab),
+    cfg.sdkKey,
+  );
+  const target = deps.eventTarget !== undefined ? deps.eventTarget : typeof window !== 'undefined' ? window : null;
+  let pendingResume: (() => void) | undefined;
 
   const debug = (...args: unknown[]): void => {
     if (cfg.debug) log.debug(LOG_PREFIX, ...args);
@@ -179,12 +194,45 @@ export function createCobrowseController(config: CobrowseConfig, deps: Controlle
       for (const w of [...endWaiters]) w();
       endWaiters.clear();
     }
+    if (next.state === 'waiting' || next.state === 'active' || next.state === 'reconnecting') {
+      saveMarker();
+      if (!timers.has('heartbeat')) heartbeat();
+    } else if (next.state !== 'recovering' && next.state !== 'ending') {
+      clearTimer('heartbeat');
+      store.clear();
+    }
     if (next.state === 'error' && next.error) {
       log.warn(`${LOG_PREFIX} ${next.error.code}: ${next.error.message}${next.error.detail ? ` (${next.error.detail})` : ''}`);
       emitter.emit('error', next.error);
     }
     if (next.state === 'ended') emitter.emit('ended', { reason: next.endReason ?? 'unknown' });
   }
+
+  function saveMarker(): void {
+    const s = snapshot;
+    const state = s.state === 'reconnecting' ? s.resumeTo : s.state;
+    if (state !== 'waiting' && state !== 'active') return;
+    store.write({ t: clock.now(), state, pin: s.pin, pinAt: s.pinAt, agentName: s.agentName });
+  }
+
+  function heartbeat(): void {
+    setTimer('heartbeat', HEARTBEAT_MS, () => {
+      saveMarker();
+      heartbeat();
+    });
+  }
+
+  // The window is counted from when the page went away, so stamp the marker on the way out.
+  const onPageHide = (): void => {
+    if (snapshot.state === 'waiting' || snapshot.state === 'active' || snapshot.state === 'reconnecting') saveMarker();
+  };
+  // Multi-tab: another tab ended the session (its marker is gone), so this tab's view is stale.
+  const onStorage = (e: Event): void => {
+    const se = e as StorageEvent;
+    if (se.key === store.key && se.newValue === null && (snapshot.state === 'waiting' || snapshot.state === 'active')) sessionEnded('unknown');
+  };
+  target?.addEventListener('pagehide', onPageHide);
+  if (cfg.multiTab) target?.addEventListener('storage', onStorage);
 
   function teardownSession(): void {
     abort?.abort();
@@ -252,6 +300,7 @@ export function createCobrowseController(config: CobrowseConfig, deps: Controlle
       if (cfg.remoteAssist.requireStopConfirmation !== undefined) s.remoteAssist.requireStopConfirmation = cfg.remoteAssist.requireStopConfirmation;
     }
     if (cfg.sdk.module) s.appKey = cfg.sdkKey;
+    if (cfg.multiTab) s.multiTab = { enabled: true };
     return s;
   }
 
@@ -287,6 +336,55 @@ export function createCobrowseController(config: CobrowseConfig, deps: Controlle
     }
   }
 
+  /**
+   * On page load: a fresh marker means a session may still be running. Load the
+   * SDK straight away, ask it, and rejoin (or ask the visitor first). A stale
+   * marker or a session the SDK won't resume clears itself without any UI.
+   */
+  async function runRecovery(): Promise<void> {
+    const marker = store.read();
+    if (!marker || destroyed || snapshot.state !== 'idle') return;
+    if (clock.now() - marker.t >= RECOVERY_WINDOW_MS) {
+      debug('recovery marker is stale; clearing it');
+      store.clear();
+      return;
+    }
+    const mine = ++attempt;
+    const ctrl = new AbortController();
+    abort = ctrl;
+    dispatch({ type: 'RECOVERY.FOUND', pin: marker.pin, at: marker.pinAt, agentName: marker.agentName, resumeTo: marker.state });
+    try {
+      const sdk = await loader.load();
+      const sdkSession = await initSdk(sdk, sdkSettings(), { debug: cfg.debug, logger: log });
+      if (mine !== attempt || ctrl.signal.aborted || destroyed) {
+        sdkSession.dispose();
+        return;
+      }
+      const info = sdkSession.info();
+      debug('recovery: getSessionInfo', info);
+      if (!info.recoverable) {
+        sdkSession.dispose();
+        store.clear();
+        attempt++;
+        dispatch({ type: 'START.CANCEL' });
+        return;
+      }
+      session = sdkSession;
+      sdkSession.onEvent(handleSdkEvent);
+      const join = (): void => {
+        pendingResume = undefined;
+        setTimer('start', cfg.startTimeoutMs, () => fail(cobrowseError('join-failed', `No answer within ${cfg.startTimeoutMs} ms of rejoining.`)));
+        sdkSession.join();
+      };
+      if (cfg.recovery === 'prompt') {
+        pendingResume = join;
+        dispatch({ type: 'RECOVERY.ASK' });
+      } else join();
+    } catch (err) {
+      if (mine === attempt && !ctrl.signal.aborted) fail(err);
+    }
+  }
+
   const controller: CobrowseController = {
     config: cfg,
     getState: () => snapshot,
@@ -309,7 +407,12 @@ export function createCobrowseController(config: CobrowseConfig, deps: Controlle
     },
     cancel() {
       attempt++;
-      dispatch({ type: 'START.CANCEL' });
+      pendingResume = undefined;
+      if (dispatch({ type: 'START.CANCEL' })) store.clear();
+    },
+    resume() {
+      const join = pendingResume;
+      if (join && dispatch({ type: 'RECOVERY.RESUME' })) join();
     },
     end() {
       const s = snapshot.state;
@@ -349,6 +452,8 @@ export function createCobrowseController(config: CobrowseConfig, deps: Controlle
       }
       destroyed = true;
       attempt++;
+      target?.removeEventListener('pagehide', onPageHide);
+      target?.removeEventListener('storage', onStorage);
       for (const name of [...timers.keys()]) clearTimer(name);
       teardownSession();
       for (const w of [...endWaiters]) w();
@@ -358,6 +463,8 @@ export function createCobrowseController(config: CobrowseConfig, deps: Controlle
       loader.dispose();
     },
   };
+  // After the caller has had a chance to subscribe; never during SSR (no storage there).
+  if (store.read()) queueMicrotask(() => void runRecovery());
   return controller;
 }
 

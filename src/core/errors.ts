@@ -5,6 +5,7 @@ export type CobrowseErrorCode =
   | SdkErrorCode
   | 'token-http'
   | 'token-unauthorized'
+  | 'token-refused'
   | 'token-rate-limited'
   | 'token-timeout'
   | 'token-network'
@@ -50,6 +51,7 @@ export const ERROR_TABLE: Readonly<Record<CobrowseErrorCode, { message: string; 
   'sdk-unknown': { message: 'Something went wrong with the support session. Please try again.', retryable: true },
   'token-http': { message: "This site's support service isn't responding right now. Please try again in a moment.", retryable: true },
   'token-unauthorized': { message: 'You need to be signed in to this site to start a support session.', retryable: false },
+  'token-refused': { message: "This site's support service refused the request from this page. Please contact the site owner.", retryable: false },
   'token-rate-limited': { message: 'Too many attempts. Wait a minute, then try again.', retryable: true },
   'token-timeout': { message: "This site's support service is taking too long to answer. Please try again.", retryable: true },
   'token-network': { message: "We couldn't reach this site's support service. Check your internet connection and try again.", retryable: true },

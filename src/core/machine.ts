@@ -32,8 +32,10 @@ export interface CobrowseSnapshot {
   error: CobrowseError | null;
   /** Set in `ended`. */
   endReason: EndReason | null;
-  /** In `reconnecting`: the state to go back to. */
+  /** In `reconnecting`/`recovering`: the state to go back to. */
   resumeTo: 'waiting' | 'active' | null;
+  /** In `recovering`: the visitor is being asked whether to resume (recovery: 'prompt'). */
+  askResume: boolean;
 }
 
 /** Machine events (zag style: SCREAMING.DOTTED); each carries one details object. */
@@ -53,7 +55,9 @@ export type CobrowseEvent =
   | { type: 'FAILED'; error: CobrowseError }
   | { type: 'RETRY' }
   | { type: 'RESET' }
-  | { type: 'RECOVERY.FOUND'; pin: string | null; at: number; agentName?: string | null; resumeTo?: 'waiting' | 'active' };
+  | { type: 'RECOVERY.FOUND'; pin: string | null; at: number | null; agentName?: string | null; resumeTo?: 'waiting' | 'active' }
+  | { type: 'RECOVERY.ASK' }
+  | { type: 'RECOVERY.RESUME' };
 
 /** The state before anything happened. */
 export const INITIAL_SNAPSHOT: CobrowseSnapshot = Object.freeze({
@@ -65,6 +69,7 @@ export const INITIAL_SNAPSHOT: CobrowseSnapshot = Object.freeze({
   error: null,
   endReason: null,
   resumeTo: null,
+  askResume: false,
 });
 
 const SESSION_STATES: ReadonlySet<CobrowseState> = new Set(['starting', 'waiting', 'active', 'reconnecting', 'recovering', 'ending']);
@@ -93,7 +98,9 @@ export function transition(s: CobrowseSnapshot, e: CobrowseEvent): CobrowseSnaps
     case 'SESSION.STARTED':
       return s;
     case 'PIN.UPDATED':
-      if (s.state === 'starting' || s.state === 'recovering') return fresh('waiting', { pin: e.pin, pinAt: e.at });
+      if (s.state === 'starting') return fresh('waiting', { pin: e.pin, pinAt: e.at });
+      // A resumed session keeps its original agent window when the PIN is the same.
+      if (s.state === 'recovering') return fresh('waiting', { pin: e.pin, pinAt: e.pin === s.pin && s.pinAt !== null ? s.pinAt : e.at, agentName: s.agentName });
       // The PIN may be re-issued; the agent's window restarts with it.
       if (s.state === 'waiting') return { ...s, pin: e.pin, pinAt: e.pin === s.pin ? s.pinAt : e.at };
       if (s.state === 'reconnecting' && s.resumeTo === 'waiting') return { ...s, state: 'waiting', resumeTo: null, pin: e.pin };
@@ -101,7 +108,7 @@ export function transition(s: CobrowseSnapshot, e: CobrowseEvent): CobrowseSnaps
       return s;
     case 'AGENT.JOINED':
       if (s.state === 'waiting' || s.state === 'reconnecting' || s.state === 'recovering' || s.state === 'active') {
-        return { ...s, state: 'active', resumeTo: null, agentName: e.agentName ?? s.agentName };
+        return { ...s, state: 'active', resumeTo: null, askResume: false, agentName: e.agentName ?? s.agentName };
       }
       return s;
     case 'AGENT.LEFT':
@@ -125,5 +132,9 @@ export function transition(s: CobrowseSnapshot, e: CobrowseEvent): CobrowseSnaps
       return s.state === 'idle'
         ? fresh('recovering', { pin: e.pin, pinAt: e.at, agentName: e.agentName ?? null, resumeTo: e.resumeTo ?? null })
         : s;
+    case 'RECOVERY.ASK':
+      return s.state === 'recovering' && !s.askResume ? { ...s, askResume: true } : s;
+    case 'RECOVERY.RESUME':
+      return s.state === 'recovering' && s.askResume ? { ...s, askResume: false } : s;
   }
 }

@@ -21,9 +21,21 @@ function check(token: unknown, where: string): string {
   return token.trim();
 }
 
-function statusError(status: number, url: string): CobrowseError {
-  const detail = `POST ${url} answered HTTP ${status}.`;
-  if (status === 401 || status === 403) return cobrowseError('token-unauthorized', detail);
+async function statusError(res: Response, url: string): Promise<CobrowseError> {
+  const status = res.status;
+  // The project's own handler explains itself as { error: { code, message } }; pass that to the console.
+  let why = '';
+  try {
+    const body = (await res.json()) as { error?: { code?: unknown; message?: unknown } };
+    if (body?.error?.code) why = ` ${String(body.error.code)}: ${String(body.error.message ?? '')}`;
+  } catch {
+    /* not JSON: the status says enough */
+  }
+  const retryAfter = res.headers.get('retry-after');
+  const detail = `POST ${url} answered HTTP ${status}.${why}${retryAfter ? ` Retry-After: ${retryAfter}s.` : ''}`;
+  if (status === 401) return cobrowseError('token-unauthorized', detail);
+  // 403 is the endpoint refusing this page (origin not allowed), not the visitor: signing in won't help.
+  if (status === 403) return cobrowseError('token-refused', detail);
   if (status === 429) return cobrowseError('token-rate-limited', detail);
   if (status >= 500) return cobrowseError('token-http', detail);
   // 4xx other than auth means the widget and the endpoint disagree: retrying won't help.
@@ -72,7 +84,7 @@ export function createTokenProvider(source: string | TokenFunction, options: Tok
         if (timedOut) throw timeout();
         throw cobrowseError('token-network', `POST ${source} failed: ${String(err)}`);
       }
-      if (!res.ok) throw statusError(res.status, source);
+      if (!res.ok) throw await statusError(res, source);
       let json: unknown;
       try {
         json = await res.json();

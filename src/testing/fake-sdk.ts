@@ -72,6 +72,8 @@ export interface FakeCobrowseSdk {
   remoteAssist(active: boolean): void;
   /** Observes every emitted event; returns the unsubscribe. */
   onEmit(listener: (event: FakeEmitted) => void): () => void;
+  /** Stamps "last seen" now (the script build calls it on pagehide). */
+  touch(): void;
   /** Forgets everything (and the stored session). */
   reset(): void;
 }
@@ -144,8 +146,12 @@ export function createFakeCobrowseSdk(options: FakeSdkOptions = {}): FakeCobrows
     remoteAssistOn = false;
     timers = new Set<unknown>();
 
+    /** Where this session's record lives: shared by all tabs when multi-tab persistence is on, as Zoom's cookie is. */
+    records: Storage | null;
+
     constructor(settings: ZoomInitSettings) {
       this.settings = settings;
+      this.records = settings.multiTabSessionPersistence?.enable ? shared : storage;
     }
 
     on(event: string, handler: (payload: unknown) => void): void {
@@ -184,7 +190,7 @@ export function createFakeCobrowseSdk(options: FakeSdkOptions = {}): FakeCobrows
       try {
         if (this.state === 'none' || this.state === 'ended' || this.state === 'starting' || !this.pin) return;
         const record: StoredSession = { id: this.id, pin: this.pin, agentName: this.agentName, state: this.state, lastSeen: clock.now() };
-        storage?.setItem(SESSION_KEY, JSON.stringify(record));
+        this.records?.setItem(SESSION_KEY, JSON.stringify(record));
         shared?.setItem(ACTIVE_KEY, JSON.stringify({ id: this.id, lastSeen: record.lastSeen }));
       } catch {
         /* storage may be full or blocked; recovery then just doesn't happen */
@@ -193,13 +199,27 @@ export function createFakeCobrowseSdk(options: FakeSdkOptions = {}): FakeCobrows
 
     release(): void {
       try {
-        storage?.removeItem(SESSION_KEY);
+        this.records?.removeItem(SESSION_KEY);
         const lock = readJson<{ id: string }>(shared, ACTIVE_KEY);
         if (lock?.id === this.id) shared?.removeItem(ACTIVE_KEY);
       } catch {
         /* see persist */
       }
     }
+
+    /** Zoom counts the 2-minute window from when the page went away; keep "last seen" fresh while it's here. */
+    heartbeat(): void {
+      if (this.heartbeatOn) return;
+      this.heartbeatOn = true;
+      const beat = (): void =>
+        this.later(5000, () => {
+          if (this.state === 'ended' || this.state === 'none') return void (this.heartbeatOn = false);
+          this.persist();
+          beat();
+        });
+      beat();
+    }
+    heartbeatOn = false;
 
     waitForAgent(): void {
       this.later(agentWait, () => {
@@ -209,6 +229,7 @@ export function createFakeCobrowseSdk(options: FakeSdkOptions = {}): FakeCobrows
 
     finish(payload: unknown): void {
       this.clearTimers();
+      this.heartbeatOn = false;
       this.state = 'ended';
       this.release();
       this.emit('session_ended', payload);
@@ -257,11 +278,12 @@ export function createFakeCobrowseSdk(options: FakeSdkOptions = {}): FakeCobrows
         this.emit('session_started', { sessionId: this.id });
         this.emit('pincode_updated', { [options.pinField ?? 'pinCode']: pin });
         this.waitForAgent();
+        this.heartbeat();
       });
     }
 
     join(): void {
-      const stored = readJson<StoredSession>(storage, SESSION_KEY);
+      const stored = readJson<StoredSession>(this.records, SESSION_KEY);
       if (!stored || clock.now() - stored.lastSeen >= recoveryWindow) {
         this.release();
         return this.error(1011, 'The session can no longer be rejoined.');
@@ -276,12 +298,14 @@ export function createFakeCobrowseSdk(options: FakeSdkOptions = {}): FakeCobrows
         this.emit('pincode_updated', { [options.pinField ?? 'pinCode']: stored.pin });
         if (this.state === 'active') this.emit('agent_joined', { agentName: stored.agentName ?? undefined });
         else this.waitForAgent();
+        this.heartbeat();
       });
     }
 
     end(): void {
       if (this.state === 'none' || this.state === 'ended') return;
       this.clearTimers();
+      this.heartbeatOn = false;
       this.state = 'ended';
       this.release();
       // Zoom confirms asynchronously.
@@ -292,7 +316,7 @@ export function createFakeCobrowseSdk(options: FakeSdkOptions = {}): FakeCobrows
       if (this.state === 'waiting' || this.state === 'active' || this.state === 'reconnecting') {
         return this.pin ? { pinCode: this.pin } : {};
       }
-      const stored = readJson<StoredSession>(storage, SESSION_KEY);
+      const stored = readJson<StoredSession>(this.records, SESSION_KEY);
       if (stored && clock.now() - stored.lastSeen < recoveryWindow) return { sessionStatus: 'session_recoverable', pinCode: stored.pin };
       return {};
     }
@@ -335,6 +359,8 @@ export function createFakeCobrowseSdk(options: FakeSdkOptions = {}): FakeCobrows
       const s = requireLive('agentJoin');
       if (opts.pin !== undefined && opts.pin.toUpperCase() !== s.pin) return false;
       s.clearTimers();
+      s.heartbeatOn = false;
+      s.heartbeat();
       s.agentName = opts.name ?? null;
       s.state = 'active';
       s.emit('agent_joined', opts.name ? { agentName: opts.name } : {});
@@ -377,6 +403,9 @@ export function createFakeCobrowseSdk(options: FakeSdkOptions = {}): FakeCobrows
       s.remoteAssistOn = active;
       s.emit(active ? 'remote_assist_started' : 'remote_assist_stopped', {});
     },
+    touch() {
+      current?.persist();
+    },
     onEmit(listener) {
       observers.add(listener);
       return () => void observers.delete(listener);
@@ -389,6 +418,7 @@ export function createFakeCobrowseSdk(options: FakeSdkOptions = {}): FakeCobrows
       initCalls.length = startCalls.length = emitted.length = 0;
       try {
         storage?.removeItem(SESSION_KEY);
+        shared?.removeItem(SESSION_KEY);
         shared?.removeItem(ACTIVE_KEY);
       } catch {
         /* ignore */

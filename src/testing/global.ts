@@ -16,6 +16,7 @@ const src = (document.currentScript as HTMLScriptElement | null)?.src ?? '';
 const key = /\/sdk\/([^/]+)\/js/.exec(src)?.[1];
 const fake = createFakeCobrowseSdk({ ...(key ? { sdkKey: decodeURIComponent(key) } : {}), ...w.ZoomCobrowseFakeOptions });
 w.ZoomCobrowseSDK = fake.sdk;
+window.addEventListener('pagehide', () => fake.touch());
 
 // The IIFE build assigns this default export to window.ZoomCobrowseFake.
 export default Object.assign(fake, { createFakeToken });

@@ -96,8 +96,20 @@ function Body({ s, c, t, maskedCategories }: { s: CobrowseSnapshot; c: CobrowseC
           </div>
         </div>
       );
-    case 'starting':
     case 'recovering':
+      if (s.askResume) {
+        return (
+          <div>
+            <p>{t('resumeQuestion')}</p>
+            <div class="actions">
+              <button type="button" class="primary" data-action="resume" onClick={() => c.resume()}>{t('resume')}</button>
+              <button type="button" class="secondary" data-action="discard" onClick={() => c.cancel()}>{t('resumeNo')}</button>
+            </div>
+          </div>
+        );
+      }
+    // falls through: resuming automatically looks like connecting
+    case 'starting':
     case 'reconnecting':
     case 'ending':
       return (
@@ -185,6 +197,13 @@ export function App({ controller, panel, t, position, launcher, maskedCategories
     else if (s.state === 'ended') setAnnounce(t('ended'));
   }, [s.state, s.pin, s.agentName]);
 
+  const prevState = useRef(s.state);
+  useLayoutEffect(() => {
+    // A resumed session comes back into view as it was; a resume question needs the panel open.
+    if ((prevState.current === 'recovering' && (s.state === 'waiting' || s.state === 'active')) || (s.state === 'recovering' && s.askResume)) panel.set(true);
+    prevState.current = s.state;
+  }, [s.state, s.askResume]);
+
   const wasShown = useRef(false);
   useLayoutEffect(() => {
     // Focus follows the panel: into it on open, back to the launcher on close.
@@ -217,7 +236,17 @@ export function App({ controller, panel, t, position, launcher, maskedCategories
         </div>
       )}
       {(launcher || live) && (
-        <button type="button" class="launcher" data-part="launcher" aria-expanded={showPanel} ref={launcherRef} onClick={onLauncher}>
+        <button
+          type="button"
+          class="launcher"
+          data-part="launcher"
+          aria-expanded={showPanel}
+          ref={launcherRef}
+          onClick={onLauncher}
+          // Hover/focus signal likely intent: warm the connection, but load nothing heavy yet.
+          onPointerEnter={() => controller.warm()}
+          onFocus={() => controller.warm()}
+        >
           <HelpIcon />
           <span>{live ? (s.state === 'waiting' && s.pin ? `${t('launcherActive')} · ${groupPin(s.pin)}` : t('launcherActive')) : t('launcher')}</span>
         </button>

@@ -17,6 +17,8 @@ export interface MountedUi {
 
 /** Options for {@link mountUi}. */
 export interface MountOptions {
+  /** Instance number, written to the host attribute so errors can name the element. */
+  id: number;
   container: HTMLElement;
   nonce: string | undefined;
   position: string;
@@ -30,7 +32,7 @@ export interface MountOptions {
 export function mountUi(controller: CobrowseController, options: MountOptions): MountedUi {
   const doc = options.container.ownerDocument;
   const host = doc.createElement('div');
-  host.setAttribute(HOST_ATTRIBUTE, '');
+  host.setAttribute(HOST_ATTRIBUTE, String(options.id));
   for (const [name, value] of Object.entries(options.cssVars)) host.style.setProperty(name, value);
   const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
@@ -40,6 +42,15 @@ export function mountUi(controller: CobrowseController, options: MountOptions): 
   const mountPoint = doc.createElement('div');
   shadow.appendChild(mountPoint);
   options.container.appendChild(host);
+  // SPA routers and page-transition libraries sometimes swap the body's children;
+  // put the widget back rather than silently losing a live session's End button.
+  const observer =
+    typeof MutationObserver === 'function'
+      ? new MutationObserver(() => {
+          if (!host.isConnected && options.container.isConnected) options.container.appendChild(host);
+        })
+      : undefined;
+  observer?.observe(options.container, { childList: true });
 
   const panel = createPanelStore();
   const t = (key: StringKey, values?: Record<string, string>): string => format(EN_STRINGS[key], values);
@@ -51,6 +62,7 @@ export function mountUi(controller: CobrowseController, options: MountOptions): 
     host,
     panel,
     destroy() {
+      observer?.disconnect();
       render(null, mountPoint);
       host.remove();
     },

@@ -41,7 +41,7 @@ describe('token client (URL)', () => {
     ['HTTP 500', () => new HttpResponse('boom', { status: 500 }), 'token-http', true],
     ['HTTP 503', () => new HttpResponse(null, { status: 503 }), 'token-http', true],
     ['HTTP 401', () => new HttpResponse(null, { status: 401 }), 'token-unauthorized', false],
-    ['HTTP 403', () => new HttpResponse(null, { status: 403 }), 'token-unauthorized', false],
+    ['HTTP 403', () => HttpResponse.json({ error: { code: 'origin_not_allowed', message: 'no' } }, { status: 403 }), 'token-refused', false],
     ['HTTP 429', () => new HttpResponse(null, { status: 429 }), 'token-rate-limited', true],
     ['HTTP 404', () => new HttpResponse(null, { status: 404 }), 'token-http', false],
     ['non-JSON body', () => new HttpResponse('<html>login</html>', { headers: { 'content-type': 'text/html' } }), 'token-invalid-response', false],
@@ -57,6 +57,12 @@ describe('token client (URL)', () => {
       expect((err as { detail?: string }).detail).toBeTruthy();
     });
   }
+
+  it("passes the handler's error code and Retry-After to the developer detail", async () => {
+    server.use(http.post(URL_, () => HttpResponse.json({ error: { code: 'rate_limited', message: 'slow down' } }, { status: 429, headers: { 'retry-after': '30' } })));
+    const err = await provider()().then(() => null, (e: unknown) => e);
+    expect((err as { detail: string }).detail).toMatch(/HTTP 429\. rate_limited: slow down Retry-After: 30s/);
+  });
 
   it('times out with token-timeout (retryable)', async () => {
     server.use(http.post(URL_, async () => (await delay(5000), HttpResponse.json({ token: TOKEN }))));
