@@ -83,6 +83,23 @@ function CopyButton({ pin, t }: { pin: string; t: AppProps['t'] }) {
   );
 }
 
+/** Connecting, resuming, reconnecting, ending: a spinner and a sentence (and Cancel while starting). */
+function Busy({ s, c, t }: { s: CobrowseSnapshot; c: CobrowseController; t: AppProps['t'] }) {
+  return (
+    <div>
+      <p class="status" role="status">
+        <span class="spinner" aria-hidden="true" />
+        {t(s.state === 'recovering' ? 'recovering' : s.state === 'ending' ? 'ending' : s.state === 'reconnecting' ? 'reconnecting' : 'starting')}
+      </p>
+      {s.state === 'starting' && (
+        <div class="actions">
+          <button type="button" class="secondary" data-action="cancel" onClick={() => c.cancel()}>{t('cancel')}</button>
+        </div>
+      )}
+    </div>
+  );
+}
+
 function Body({ s, c, t, maskedCategories }: { s: CobrowseSnapshot; c: CobrowseController; t: AppProps['t']; maskedCategories: string[] }) {
   switch (s.state) {
     case 'consent':
@@ -108,23 +125,11 @@ function Body({ s, c, t, maskedCategories }: { s: CobrowseSnapshot; c: CobrowseC
           </div>
         );
       }
-    // falls through: resuming automatically looks like connecting
+      return <Busy s={s} c={c} t={t} />;
     case 'starting':
     case 'reconnecting':
     case 'ending':
-      return (
-        <div>
-          <p class="status" role="status">
-            <span class="spinner" aria-hidden="true" />
-            {t(s.state === 'starting' ? 'starting' : s.state === 'recovering' ? 'recovering' : s.state === 'ending' ? 'ending' : 'reconnecting')}
-          </p>
-          {s.state === 'starting' && (
-            <div class="actions">
-              <button type="button" class="secondary" data-action="cancel" onClick={() => c.cancel()}>{t('cancel')}</button>
-            </div>
-          )}
-        </div>
-      );
+      return <Busy s={s} c={c} t={t} />;
     case 'waiting':
       return (
         <div>

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ERROR_TABLE } from '../../src/core/errors';
 import { ZOOM_ERROR_CODES } from '../../src/sdk/errors';
-import { setupWidget } from '../helpers/widget';
+import { cleanupWidgets, setupWidget } from '../helpers/widget';
 import { createFakeToken } from '../../src/testing/jwt';
 import { SDK_KEY } from '../helpers/setup';
 
 afterEach(() => {
-  document.body.innerHTML = '';
+  cleanupWidgets();
 });
 
 async function toError(w: ReturnType<typeof setupWidget>) {

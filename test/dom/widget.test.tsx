@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CobrowseConfigError } from '../../src/core/config-error';
 import { createCobrowseWidget } from '../../src/widget';
-import { setupWidget } from '../helpers/widget';
+import { cleanupWidgets, setupWidget } from '../helpers/widget';
 
 afterEach(() => {
-  document.body.innerHTML = '';
+  cleanupWidgets();
   document.head.innerHTML = '';
 });
 
@@ -154,5 +154,34 @@ describe('widget UI (happy-dom)', () => {
     await w.clock.flush();
     expect(w.root.querySelector('img')).toBeNull();
     expect(w.text()).toContain('<img src=x onerror=alert(1)> is viewing this page');
+  });
+
+  it('a second widget while one exists is refused with an error naming the first', () => {
+    const w = setupWidget();
+    let err: unknown;
+    try {
+      createCobrowseWidget({ sdkKey: 'k', token: '/t' });
+    } catch (e) {
+      err = e;
+    }
+    expect((err as Error).message).toMatch(/already mounted .*widget #\d+.*data-zoom-cobrowse-widget="\d+"/);
+    expect((err as { existing: unknown }).existing).toBe(w.widget);
+    expect(document.querySelectorAll('[data-zoom-cobrowse-widget]')).toHaveLength(1);
+  });
+
+  it('after destroy() a new widget can be created', () => {
+    const w = setupWidget();
+    w.widget.destroy();
+    const again = createCobrowseWidget({ sdkKey: 'k', token: '/t' });
+    expect(document.querySelectorAll('[data-zoom-cobrowse-widget]')).toHaveLength(1);
+    again.destroy();
+  });
+
+  it('puts itself back if a router swaps the body children', async () => {
+    const w = setupWidget();
+    document.body.replaceChildren(document.createElement('main'));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(document.querySelectorAll('[data-zoom-cobrowse-widget]')).toHaveLength(1);
+    expect(w.host.isConnected).toBe(true);
   });
 });

@@ -6,6 +6,14 @@ import { createFakeToken } from '../../src/testing/jwt';
 import { createManualClock } from './manual-clock';
 import { SDK_KEY } from './setup';
 
+const mountedWidgets: Array<{ destroy(): void }> = [];
+
+/** Destroys every widget the tests mounted (one widget per page is allowed at a time). */
+export function cleanupWidgets(): void {
+  for (const w of mountedWidgets.splice(0)) w.destroy();
+  document.body.innerHTML = '';
+}
+
 /** Mounts the real widget on happy-dom with the fake SDK, a manual clock and an in-memory token. */
 export function setupWidget(overrides: Partial<CobrowseConfig> = {}, fakeOptions: FakeSdkOptions = {}, deps: ControllerDeps = {}) {
   const clock = createManualClock();
@@ -19,6 +27,7 @@ export function setupWidget(overrides: Partial<CobrowseConfig> = {}, fakeOptions
       ...deps,
     },
   );
+  mountedWidgets.push(widget);
   const host = document.querySelector<HTMLElement>('[data-zoom-cobrowse-widget]')!;
   const root = host.shadowRoot!;
   const q = <E extends Element = HTMLElement>(sel: string) => root.querySelector<E & HTMLElement>(sel);

@@ -1,0 +1,10 @@
+/**
+ * Privacy masking: presets and custom selectors compiled into rules the SDK adapter
+ * (src/sdk) turns into the SDK's own settings, plus an audit for fields no rule covers.
+ * Nothing here knows the SDK's names.
+ */
+export type { CompiledMasking, MaskingAuditFinding, MaskingConfig, MaskingPreset } from './types';
+export { DEFAULT_MASKING_PRESETS, MASKING_PRESETS } from './presets';
+export { compileMasking, isMasked, MASK_ATTRIBUTE } from './compile';
+export { validateMaskingConfig } from './validate';
+export { auditMasking, reportMaskingAudit } from './audit';
