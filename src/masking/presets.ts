@@ -12,7 +12,8 @@ export const DEFAULT_MASKING_PRESETS: readonly MaskingPreset[] = Object.freeze([
  * camelCase and UPPER). Styles, applied to both `name` and `id`:
  *   s  substring — only for words no ordinary field name contains ("cvc", "iban")
  *   w  starts a name or follows _ - [ or a capital ("ssn" in ssnLast4, user_ssn, userSsn)
- *   t  a whole delimited token ("pin": pin, card_pin, pin-1, user[pin], userPin; never shipping, spinner, pincode)
+ *   t  a whole delimited token ("pin": pin, card_pin, pin-1, user[pin], user[card_pin], userPin;
+ *      never shipping, spinner, pincode)
  *   e  at either end of the name (billing_address, address_lookup, order[address])
  *   a  autocomplete token substring (a closed vocabulary, so "cc-" cannot hit anything else)
  *   y  input type
@@ -82,13 +83,18 @@ const camel = (word: string): string => word.replace(/(?:^| )(\w)/g, (_, c: stri
 function attributeRules(attr: string, style: string, entry: string): string[] {
   const [word = '', ...not] = entry.split('!');
   const ci = (op: string, value: string) => `[${attr}${op}"${value}" i]`;
+  // Brackets only occur in names (Rails/PHP nesting: payment[cc_exp]); ids never need them.
+  const nested = attr === 'name';
   const out: string[] = [];
   for (const v of spellings(word)) {
     const nots = not.map((n) => `:not(${ci('*=', n)})`).join('');
     if (style === 's') out.push(ci('*=', v) + nots);
-    if (style === 'e') out.push(ci('^=', v) + nots, ci('$=', v) + nots, ci('$=', `${v}]`) + nots);
-    if (style === 'w') out.push(ci('^=', v), ci('*=', `_${v}`), ci('*=', `-${v}`), ci('*=', `[${v}`));
-    if (style === 't') out.push(eq(attr, v), ci('^=', `${v}_`), ci('^=', `${v}-`), ci('$=', `_${v}`), ci('$=', `-${v}`), ci('$=', `[${v}]`));
+    if (style === 'e') out.push(ci('^=', v) + nots, ci('$=', v) + nots);
+    if (style === 'e' && nested) out.push(ci('$=', `${v}]`) + nots);
+    if (style === 'w') out.push(ci('^=', v), ci('*=', `_${v}`), ci('*=', `-${v}`));
+    if (style === 'w' && nested) out.push(ci('*=', `[${v}`));
+    if (style === 't') out.push(eq(attr, v), ci('^=', `${v}_`), ci('^=', `${v}-`), ci('$=', `_${v}`), ci('$=', `-${v}`));
+    if (style === 't' && nested) out.push(ci('$=', `[${v}]`), ci('$=', `_${v}]`));
   }
   // Case-sensitive on purpose: "Pin" ends userPin but not "shipping".
   if (style === 'w') out.push(`[${attr}*="${camel(word)}"]`);

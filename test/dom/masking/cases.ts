@@ -1,0 +1,126 @@
+// Single fields and the presets that must mask them (and no others). Shared by the
+// happy-dom suite (is-masked.test.ts) and the Chromium suite (test/browser/masking.test.ts).
+import type { MaskingPreset } from '../../../src/masking';
+
+/** [markup, the presets that must mask it (and no others)] */
+export type Case = readonly [string, MaskingPreset[]];
+
+/** The substring traps named in the issue, ordinary fields, and tokens that must hit. */
+export const traps: Case[] = [
+  // substring traps named in the issue
+  ['<input name="shipping">', []],
+  ['<input name="shipping_method">', []],
+  ['<input name="spinner">', []],
+  ['<input id="express">', []],
+  ['<input name="express_checkout">', []],
+  ['<input name="expert_mode">', []],
+  ['<input name="classname">', []],
+  ['<input name="syntax_id">', []],
+  ['<input name="syntax">', []],
+  ['<input name="adobe_id">', []],
+  ['<input name="footprint">', []],
+  ['<input name="hotel">', []],
+  ['<input name="sultan">', []],
+  ['<input name="public_key">', []],
+  ['<input name="cubic">', []],
+  ['<select name="sort"><option>Price</option></select>', []],
+  // ordinary fields
+  ['<input type="search" name="q">', []],
+  ['<input type="number" name="quantity">', []],
+  ['<input name="coupon_code">', []],
+  ['<input name="promo-code">', []],
+  ['<input name="username" autocomplete="username">', []],
+  ['<input name="firstName" autocomplete="given-name">', []],
+  ['<input name="company">', []],
+  ['<textarea name="gift_message"></textarea>', []],
+  ['<input name="city">', []],
+  ['<input name="address_label">', []],
+  ['<input name="checkout[shipping_address][first_name]" id="checkout_shipping_address_first_name">', []],
+  ['<input type="checkbox" name="billing_address_same_as_shipping">', []],
+  ['<input type="checkbox" id="filter-streetwear">', []],
+  ['<input type="radio" name="payment_method" id="pm-credit-card">', []],
+  ['<input type="hidden" name="order_id">', []],
+  // delimited tokens that must hit
+  ['<input name="pin">', ['credentials']],
+  ['<input name="PIN">', ['credentials']],
+  ['<input name="userPin">', ['credentials']],
+  ['<input name="card_pin">', ['credentials']],
+  ['<input name="user[pin]">', ['credentials']],
+  ['<input name="user[card_pin]">', ['credentials']],
+  ['<input name="payment[cc_exp]">', ['payment']],
+  ['<input id="user-pin">', ['credentials']],
+  ['<input name="order[address]">', ['address']],
+  ['<input name="pincode">', ['address']],
+  ['<input name="pin_code">', ['credentials', 'address']],
+  ['<input name="SSN">', ['identity']],
+  ['<input name="ssnLast4">', ['identity']],
+  ['<input name="applicant_ssn">', ['identity']],
+  ['<input name="taxId">', ['identity']],
+  ['<input name="tax-id">', ['identity']],
+  ['<input name="cc_exp">', ['payment']],
+  ['<input name="cardExp">', ['payment']],
+  ['<input name="CARD_NUMBER">', ['payment']],
+  ['<input name="card-number">', ['payment']],
+  ['<input name="cardNumber">', ['payment']],
+  ['<input name="ccnum">', ['payment']],
+  ['<input type="PASSWORD" name="x">', ['credentials']],
+  ['<input type="text" name="new_password">', ['credentials']],
+  ['<input name="x" autocomplete="section-2 billing cc-number">', ['payment']],
+  ['<input name="x" autocomplete="shipping street-address">', ['address']],
+  ['<textarea name="x" autocomplete="billing street-address"></textarea>', ['address']],
+  ['<select name="x" autocomplete="bday-month"><option>1</option></select>', ['identity']],
+  ['<input type="email" name="newsletter">', ['contact']],
+];
+
+/** Field names as real platforms generate them. */
+export const platforms: Case[] = [
+  // WooCommerce checkout
+  ['<input name="billing_first_name">', []],
+  ['<input name="billing_company">', []],
+  ['<input name="billing_address_1">', ['address']],
+  ['<input name="billing_address_2">', ['address']],
+  ['<input name="billing_city">', []],
+  ['<input name="billing_postcode">', ['address']],
+  ['<input name="billing_phone">', ['contact']],
+  ['<input name="billing_email">', ['contact']],
+  ['<textarea name="order_comments"></textarea>', []],
+  ['<input name="account_password">', ['credentials']],
+  ['<input name="account_username">', []],
+  // Magento 2
+  ['<input name="street[0]">', ['address']],
+  ['<input name="telephone">', ['contact']],
+  ['<input name="postcode">', ['address']],
+  ['<select name="region_id"><option>1</option></select>', []],
+  ['<input name="payment[cc_number]">', ['payment']],
+  ['<input name="payment[cc_cid]">', ['payment']],
+  ['<select name="payment[cc_exp_month]"><option>1</option></select>', ['payment']],
+  // Shopify (classic checkout)
+  ['<input name="checkout[shipping_address][address1]" id="checkout_shipping_address_address1">', ['address']],
+  ['<input name="checkout[shipping_address][zip]" id="checkout_shipping_address_zip">', ['address']],
+  ['<input name="checkout[shipping_address][city]" id="checkout_shipping_address_city">', []],
+  ['<input name="checkout[email]" id="checkout_email">', ['contact']],
+  // Rails/Devise, Django
+  ['<input name="user[password_confirmation]">', ['credentials']],
+  ['<input name="user[otp_attempt]">', ['credentials']],
+  ['<input name="password1">', ['credentials']],
+  ['<input name="user[remember_me]" type="checkbox">', []],
+  // Stripe (legacy form), Authorize.net, PayPal Payflow
+  ['<input name="card[number]">', ['payment']],
+  ['<input name="card[cvc]">', ['payment']],
+  ['<input name="x_card_num">', ['payment']],
+  ['<input name="x_exp_date">', ['payment']],
+  ['<input name="x_card_code">', ['payment']],
+  ['<input name="EXPDATE">', ['payment']],
+  ['<input name="CVV2">', ['payment']],
+  // Sign-in pages
+  ['<input name="Passwd">', ['credentials']],
+  ['<input name="totpPin">', ['credentials']],
+  ['<input name="otpCode">', ['credentials']],
+  ['<input name="app_otp">', ['credentials']],
+  ['<input name="identifier" autocomplete="username">', []],
+  // Banking
+  ['<input name="IBAN">', ['banking']],
+  ['<input name="sortCode">', ['banking']],
+  ['<input name="routingNumber">', ['banking']],
+  ['<input name="beneficiary_bic">', ['banking']],
+];
