@@ -98,6 +98,8 @@ export interface ResolvedConfig {
   container: HTMLElement | string | undefined;
   theme: { primary: string | undefined; position: WidgetPosition };
   masking: CompiledMasking | null;
+  /** The validated masking config as given (the audit reads it); false when masking is off. */
+  maskingConfig: MaskingConfig | false;
   remoteAssist: { requireConsent: boolean; requireStopConfirmation: boolean | undefined } | null;
   annotations: { agent?: boolean; customer?: boolean };
   customPin: string | (() => string) | undefined;
@@ -163,6 +165,11 @@ function resolveRemoteAssist(value: unknown): ResolvedConfig['remoteAssist'] {
   };
 }
 
+function resolveMasking(value: unknown): Pick<ResolvedConfig, 'masking' | 'maskingConfig'> {
+  const maskingConfig = validateMaskingConfig(value, 'masking');
+  return { masking: compileMasking(maskingConfig), maskingConfig };
+}
+
 function resolveContainer(value: unknown): HTMLElement | string | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'string' && value.trim()) return value;
@@ -224,7 +231,7 @@ export function resolveConfig(input: unknown): ResolvedConfig {
       primary: optColor(theme.primary, 'theme.primary'),
       position: optOneOf(theme.position, 'theme.position', POSITIONS) ?? DEFAULT_CONFIG.position,
     },
-    masking: compileMasking(validateMaskingConfig(c.masking, 'masking')),
+    ...resolveMasking(c.masking),
     remoteAssist: resolveRemoteAssist(c.remoteAssist),
     annotations: { ...(agent !== undefined ? { agent } : {}), ...(customer !== undefined ? { customer } : {}) },
     customPin: resolveCustomPin(c.customPin),

@@ -6,6 +6,7 @@ import { LOG_PREFIX } from './config-error';
 import { createEmitter } from './emitter';
 import { cobrowseError, isCobrowseError, type CobrowseError } from './errors';
 import { INITIAL_SNAPSHOT, isSessionLive, transition, type CobrowseEvent, type CobrowseSnapshot, type EndReason } from './machine';
+import type { MaskingAuditFinding, MaskingConfig } from '../masking/types';
 import { browserStorage, createRecoveryStore, RECOVERY_WINDOW_MS, type MarkerStorage } from './recovery';
 import { createTokenProvider, type TokenProvider } from './token';
 
@@ -37,8 +38,21 @@ export interface ControllerDeps {
   logger?: Pick<Console, 'debug' | 'warn' | 'error' | 'info'>;
   /** Where the recovery marker lives; null disables recovery. @default sessionStorage (localStorage with multiTab) */
   storage?: MarkerStorage | null;
+  /** Loads the masking audit on demand (strict mode, development); kept out of the first load. */
+  loadAudit?: () => Promise<MaskingAuditModule>;
   /** Page lifecycle events (pagehide, storage) are listened to here. @default window when present */
   eventTarget?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | null;
+}
+
+/** The part of src/masking/audit the controller uses. */
+export interface MaskingAuditModule {
+  auditMasking(root?: ParentNode, config?: MaskingConfig | false): MaskingAuditFinding[];
+  reportMaskingAudit(findings: MaskingAuditFinding[], logger?: Pick<Console, 'groupCollapsed' | 'groupEnd' | 'warn'>): void;
+}
+
+/** Hosts where the page is obviously in development: the audit runs there at every session start. */
+export function isDevelopmentHost(hostname: string): boolean {
+  return /^(localhost|127(\.\d+){3}|\[::1\]|::1|0\.0\.0\.0)$/.test(hostname) || /\.(localhost|local|test)$/.test(hostname);
 }
 
 /** Public events of the controller and the widget (payloads are single objects so fields can be added). */
@@ -310,6 +324,35 @@ export function createCobrowseController(config: CobrowseConfig, deps: Controlle
     return p ?? (cfg.sdk.module ? randomPin() : undefined);
   }
 
+  /**
+   * The masking audit, when it should run: always in strict mode, and in
+   * development (debug, or a localhost-like host) so the site owner sees gaps early.
+   */
+  function auditPage(): Promise<MaskingAuditFinding[]> {
+    const strict = cfg.maskingConfig !== false && cfg.maskingConfig.strict === true;
+    const dev = cfg.debug || (typeof location !== 'undefined' && isDevelopmentHost(location.hostname));
+    if ((!strict && !dev) || cfg.maskingConfig === false || typeof document === 'undefined') return Promise.resolve([]);
+    const load = deps.loadAudit ?? (() => import('../masking/audit'));
+    return load().then(
+      (m) => {
+        const findings = m.auditMasking(document, cfg.maskingConfig);
+        const group = log as Partial<Pick<Console, 'groupCollapsed' | 'groupEnd'>>;
+        m.reportMaskingAudit(findings, {
+          groupCollapsed: group.groupCollapsed?.bind(log) ?? log.warn.bind(log),
+          groupEnd: group.groupEnd?.bind(log) ?? (() => {}),
+          warn: log.warn.bind(log),
+        });
+        return findings;
+      },
+      (err: unknown) => {
+        // Strict mode must not share a page it could not check.
+        if (strict) throw cobrowseError('masking-unsafe', `The masking audit could not be loaded: ${String(err)}`);
+        log.warn(`${LOG_PREFIX} the masking audit could not be loaded (${String(err)}); sharing continues with the configured masking.`);
+        return [];
+      },
+    );
+  }
+
   async function runStart(): Promise<void> {
     const mine = ++attempt;
     teardownSession();
@@ -318,13 +361,19 @@ export function createCobrowseController(config: CobrowseConfig, deps: Controlle
     setTimer('start', cfg.startTimeoutMs, () => fail(cobrowseError('start-timeout', `No PIN within ${cfg.startTimeoutMs} ms of starting.`)));
     try {
       // The two slow steps run side by side: the visitor waits for the slower, not the sum.
-      const [token, sdkSession] = await Promise.all([
+      const [token, sdkSession, findings] = await Promise.all([
         fetchToken(ctrl.signal),
         loader.load().then((sdk: ZoomCobrowseSDK) => initSdk(sdk, sdkSettings(), { debug: cfg.debug, logger: log })),
+        auditPage(),
       ]);
       if (mine !== attempt || ctrl.signal.aborted || destroyed) {
         sdkSession.dispose();
         return;
+      }
+      if (findings.length && cfg.maskingConfig !== false && cfg.maskingConfig.strict) {
+        sdkSession.dispose();
+        const where = findings.slice(0, 3).map((f) => f.selector).join(', ');
+        throw cobrowseError('masking-unsafe', `masking.strict: ${findings.length} sensitive-looking field(s) are not masked (${where}${findings.length > 3 ? ', …' : ''}). See the console group above.`);
       }
       session = sdkSession;
       sdkSession.onEvent(handleSdkEvent);

@@ -15,7 +15,8 @@ export type CobrowseErrorCode =
   | 'sdk-load-timeout'
   | 'sdk-missing-global'
   | 'sdk-unsupported'
-  | 'start-timeout';
+  | 'start-timeout'
+  | 'masking-unsafe';
 
 /** An error as the visitor and the site's code see it. */
 export interface CobrowseError {
@@ -61,6 +62,7 @@ export const ERROR_TABLE: Readonly<Record<CobrowseErrorCode, { message: string; 
   'sdk-load-timeout': { message: 'The co-browsing service is taking too long to load. Check your connection and try again.', retryable: true },
   'sdk-missing-global': { message: "The co-browsing service didn't load correctly. Please contact the site owner.", retryable: false },
   'sdk-unsupported': { message: "Co-browsing isn't supported in this browser. Try a current version of Chrome, Edge, Firefox or Safari.", retryable: false },
+  'masking-unsafe': { message: "Support can't view this page right now, because some private fields on it aren't protected yet. Please contact the site owner.", retryable: false },
   'start-timeout': { message: 'The support session is taking too long to start. Please try again.', retryable: true },
 };
 
