@@ -165,9 +165,17 @@ function resolveRemoteAssist(value: unknown): ResolvedConfig['remoteAssist'] {
   };
 }
 
-function resolveMasking(value: unknown): Pick<ResolvedConfig, 'masking' | 'maskingConfig'> {
+/**
+ * Validates masking now (bad config fails at creation) but compiles the
+ * selectors only when first read: a visitor who never asks for help never pays for it.
+ */
+function withLazyMasking<T extends object>(target: T, value: unknown): T & Pick<ResolvedConfig, 'masking' | 'maskingConfig'> {
   const maskingConfig = validateMaskingConfig(value, 'masking');
-  return { masking: compileMasking(maskingConfig), maskingConfig };
+  let compiled: CompiledMasking | null | undefined;
+  return Object.defineProperties(target, {
+    maskingConfig: { value: maskingConfig, enumerable: true },
+    masking: { get: () => (compiled === undefined ? (compiled = compileMasking(maskingConfig)) : compiled), enumerable: true },
+  }) as T & Pick<ResolvedConfig, 'masking' | 'maskingConfig'>;
 }
 
 function resolveContainer(value: unknown): HTMLElement | string | undefined {
@@ -214,7 +222,7 @@ export function resolveConfig(input: unknown): ResolvedConfig {
   const agent = optBoolean(annotations.agent, 'annotations.agent');
   const customer = optBoolean(annotations.customer, 'annotations.customer');
 
-  return {
+  return withLazyMasking({
     sdkKey,
     token: resolveToken(c.token),
     userId: optString(c.userId, 'userId'),
@@ -231,7 +239,6 @@ export function resolveConfig(input: unknown): ResolvedConfig {
       primary: optColor(theme.primary, 'theme.primary'),
       position: optOneOf(theme.position, 'theme.position', POSITIONS) ?? DEFAULT_CONFIG.position,
     },
-    ...resolveMasking(c.masking),
     remoteAssist: resolveRemoteAssist(c.remoteAssist),
     annotations: { ...(agent !== undefined ? { agent } : {}), ...(customer !== undefined ? { customer } : {}) },
     customPin: resolveCustomPin(c.customPin),
@@ -241,5 +248,5 @@ export function resolveConfig(input: unknown): ResolvedConfig {
     recovery: optOneOf(c.recovery, 'recovery', ['auto', 'prompt', 'off'] as const) ?? DEFAULT_CONFIG.recovery,
     multiTab,
     debug: optBoolean(c.debug, 'debug') ?? DEFAULT_CONFIG.debug,
-  };
+  }, c.masking);
 }

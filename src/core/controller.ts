@@ -512,8 +512,15 @@ export function createCobrowseController(config: CobrowseConfig, deps: Controlle
       loader.dispose();
     },
   };
-  // After the caller has had a chance to subscribe; never during SSR (no storage there).
-  if (store.read()) queueMicrotask(() => void runRecovery());
+  // Checked just after mount rather than during it: the first storage access can
+  // cost a millisecond or more, and a page without a marker shouldn't pay it on its critical path.
+  if (typeof window !== 'undefined' || deps.storage) {
+    const check = (): void => {
+      timers.delete('recovery');
+      if (store.read()) void runRecovery();
+    };
+    timers.set('recovery', clock.setTimeout(check, 0));
+  }
   return controller;
 }
 

@@ -88,7 +88,7 @@ describe('recovery after a refresh', () => {
     const second = tab.load();
     const states: string[] = [];
     second.controller.subscribe((s) => states.push(s.state));
-    await tab.clock.flush();
+    await tab.clock.advance(0);
     expect(second.controller.getState().state).toBe('idle');
     expect(states).toEqual([]); // no flash of "recovering"
     expect(tab.session.getItem(markerKey(SDK_KEY))).toBeNull();
