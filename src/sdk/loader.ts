@@ -1,4 +1,5 @@
 import { cobrowseError } from '../core/errors';
+import { loadScript } from '../core/load-script';
 import type { ZoomCobrowseSDK } from './types';
 
 /** Zoom's CDN host [H]; the only origin the widget loads code from. */
@@ -66,43 +67,23 @@ export function createSdkLoader(options: SdkLoaderOptions): SdkLoader {
     added.push(link);
   };
 
-  const inject = (src: string): Promise<ZoomCobrowseSDK> =>
-    new Promise((resolve, reject) => {
-      // A page that already has the SDK (e.g. Zoom's own snippet) must not load it twice.
-      const existing = globalSdk();
-      if (existing) return resolve(existing);
-      const script = doc().createElement('script');
-      script.src = src;
-      script.async = true;
-      if (options.nonce) script.nonce = options.nonce;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const finish = (fn: () => void): void => {
-        if (timer !== undefined) clearTimeout(timer);
-        script.onload = script.onerror = null;
-        fn();
-      };
-      script.onload = () =>
-        finish(() => {
-          const sdk = globalSdk();
-          if (sdk) resolve(sdk);
-          else reject(cobrowseError('sdk-missing-global', `${src} loaded but did not define window.ZoomCobrowseSDK.init. Check the SDK key and version in the URL.`));
-        });
-      script.onerror = () =>
-        finish(() => {
-          script.remove();
-          reject(cobrowseError('sdk-load-failed', `Could not load ${src}. Common causes: a Content-Security-Policy without ${ZOOM_CDN_ORIGIN} in script-src, an ad or tracker blocker, or no network.`));
-        });
-      timer = setTimeout(
-        () =>
-          finish(() => {
-            script.remove();
-            reject(cobrowseError('sdk-load-timeout', `${src} did not load within ${timeoutMs} ms.`));
-          }),
-        timeoutMs,
-      );
-      doc().head.appendChild(script);
-      added.push(script);
-    });
+  const inject = async (src: string): Promise<ZoomCobrowseSDK> => {
+    // A page that already has the SDK (e.g. Zoom's own snippet) must not load it twice.
+    const existing = globalSdk();
+    if (existing) return existing;
+    const { done, element } = loadScript(src, { nonce: options.nonce, timeoutMs, document: doc() });
+    added.push(element);
+    try {
+      await done;
+    } catch (failure) {
+      throw failure === 'timeout'
+        ? cobrowseError('sdk-load-timeout', `${src} did not load within ${timeoutMs} ms.`)
+        : cobrowseError('sdk-load-failed', `Could not load ${src}. Common causes: a Content-Security-Policy without ${ZOOM_CDN_ORIGIN} in script-src, an ad or tracker blocker, or no network.`);
+    }
+    const sdk = globalSdk();
+    if (!sdk) throw cobrowseError('sdk-missing-global', `${src} loaded but did not define window.ZoomCobrowseSDK.init. Check the SDK key and version in the URL.`);
+    return sdk;
+  };
 
   return {
     url,
