@@ -14,17 +14,20 @@ const define = { __VERSION__: JSON.stringify(pkg.version) };
  *  - umd:     the npm API as a UMD file for AMD/CommonJS-without-exports users
  *  - iife:    the script-tag build that auto-mounts from data-* attributes
  *  - fake:    the fake Zoom SDK as a plain script that defines window.ZoomCobrowseSDK
+ *  - audit:   the masking audit as a sibling script the IIFE loads on demand
  */
 export default defineConfig(({ mode }): UserConfig => {
   const common: UserConfig = {
-    define,
+    // Only the script-tag build loads optional parts (audit, locales) as sibling files.
+    define: { ...define, __IIFE__: JSON.stringify(mode === 'iife') },
     build: { emptyOutDir: false, sourcemap: true, target: 'es2020', reportCompressedSize: false },
   };
-  if (mode === 'umd' || mode === 'iife' || mode === 'fake') {
+  if (mode === 'umd' || mode === 'iife' || mode === 'fake' || mode === 'audit') {
     const single = {
       umd: { entry: 'src/index.ts', name: 'ZoomCobrowseWidget', file: 'zoom-cobrowse-widget.umd.cjs', format: 'umd' as const },
       iife: { entry: 'src/iife.ts', name: 'ZoomCobrowseWidget', file: 'zoom-cobrowse-widget.iife.js', format: 'iife' as const },
       fake: { entry: 'src/testing/global.ts', name: 'ZoomCobrowseFake', file: 'zoom-cobrowse-fake-sdk.iife.js', format: 'iife' as const },
+      audit: { entry: 'src/masking/audit-global.ts', name: 'ZoomCobrowseAudit', file: 'zoom-cobrowse-audit.iife.js', format: 'iife' as const },
     }[mode];
     return {
       ...common,

@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-const define = { __VERSION__: JSON.stringify('0.0.0-test') };
+const define = { __VERSION__: JSON.stringify('0.0.0-test'), __IIFE__: 'false' };
 
 // Two projects: pure logic and HTTP (msw) in Node; the UI in happy-dom.
 // The browser suite (real Chromium) has its own config: vitest.browser.config.ts.

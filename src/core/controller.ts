@@ -6,7 +6,8 @@ import { LOG_PREFIX } from './config-error';
 import { createEmitter } from './emitter';
 import { cobrowseError, isCobrowseError, type CobrowseError } from './errors';
 import { INITIAL_SNAPSHOT, isSessionLive, transition, type CobrowseEvent, type CobrowseSnapshot, type EndReason } from './machine';
-import type { MaskingAuditFinding, MaskingConfig } from '../masking/types';
+import { loadAudit, type MaskingAuditModule } from '../masking/load-audit';
+import type { MaskingAuditFinding } from '../masking/types';
 import { browserStorage, createRecoveryStore, RECOVERY_WINDOW_MS, type MarkerStorage } from './recovery';
 import { createTokenProvider, type TokenProvider } from './token';
 
@@ -42,12 +43,6 @@ export interface ControllerDeps {
   loadAudit?: () => Promise<MaskingAuditModule>;
   /** Page lifecycle events (pagehide, storage) are listened to here. @default window when present */
   eventTarget?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | null;
-}
-
-/** The part of src/masking/audit the controller uses. */
-export interface MaskingAuditModule {
-  auditMasking(root?: ParentNode, config?: MaskingConfig | false): MaskingAuditFinding[];
-  reportMaskingAudit(findings: MaskingAuditFinding[], logger?: Pick<Console, 'groupCollapsed' | 'groupEnd' | 'warn'>): void;
 }
 
 /** Hosts where the page is obviously in development: the audit runs there at every session start. */
@@ -332,7 +327,7 @@ export function createCobrowseController(config: CobrowseConfig, deps: Controlle
     const strict = cfg.maskingConfig !== false && cfg.maskingConfig.strict === true;
     const dev = cfg.debug || (typeof location !== 'undefined' && isDevelopmentHost(location.hostname));
     if ((!strict && !dev) || cfg.maskingConfig === false || typeof document === 'undefined') return Promise.resolve([]);
-    const load = deps.loadAudit ?? (() => import('../masking/audit'));
+    const load = deps.loadAudit ?? (() => loadAudit(cfg.nonce));
     return load().then(
       (m) => {
         const findings = m.auditMasking(document, cfg.maskingConfig);
