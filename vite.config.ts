@@ -15,6 +15,7 @@ const define = { __VERSION__: JSON.stringify(pkg.version) };
  *  - iife:    the script-tag build that auto-mounts from data-* attributes
  *  - fake:    the fake Zoom SDK as a plain script that defines window.ZoomCobrowseSDK
  *  - audit:   the masking audit as a sibling script the IIFE loads on demand
+ *  - engine:  SDK, token and masking code as a sibling script the IIFE loads on intent
  */
 export default defineConfig(({ mode }): UserConfig => {
   const common: UserConfig = {
@@ -22,15 +23,26 @@ export default defineConfig(({ mode }): UserConfig => {
     define: { ...define, __IIFE__: JSON.stringify(mode === 'iife') },
     build: { emptyOutDir: false, sourcemap: true, target: 'es2020', reportCompressedSize: false },
   };
-  if (mode === 'umd' || mode === 'iife' || mode === 'fake' || mode === 'audit') {
+  if (mode === 'umd' || mode === 'iife' || mode === 'fake' || mode === 'audit' || mode === 'engine') {
     const single = {
       umd: { entry: 'src/index.ts', name: 'ZoomCobrowseWidget', file: 'zoom-cobrowse-widget.umd.cjs', format: 'umd' as const },
       iife: { entry: 'src/iife.ts', name: 'ZoomCobrowseWidget', file: 'zoom-cobrowse-widget.iife.js', format: 'iife' as const },
       fake: { entry: 'src/testing/global.ts', name: 'ZoomCobrowseFake', file: 'zoom-cobrowse-fake-sdk.iife.js', format: 'iife' as const },
       audit: { entry: 'src/masking/audit-global.ts', name: 'ZoomCobrowseAudit', file: 'zoom-cobrowse-audit.iife.js', format: 'iife' as const },
+      engine: { entry: 'src/core/engine-global.ts', name: 'ZoomCobrowseEngine', file: 'zoom-cobrowse-engine.iife.js', format: 'iife' as const },
     }[mode];
     return {
       ...common,
+      // The script-tag build can't code-split: optional parts come from sibling files instead.
+      resolve:
+        mode === 'iife'
+          ? {
+              alias: [
+                { find: /^\.\/import-audit$/, replacement: resolve(root, 'src/masking/import-audit.iife.ts') },
+                { find: /^\.\/import-engine$/, replacement: resolve(root, 'src/core/import-engine.iife.ts') },
+              ],
+            }
+          : {},
       build: {
         ...common.build,
         minify: true,

@@ -1,7 +1,14 @@
 import type { ZoomCobrowseSDK } from '../sdk/types';
-import { compileMasking, validateMaskingConfig, type CompiledMasking, type MaskingConfig } from '../masking';
+import type { MaskingConfig } from '../masking/types';
+import { validateMaskingConfig } from '../masking/validate';
 import { CobrowseConfigError } from './config-error';
-import { checkObject, describe, isPlainObject, optBoolean, optColor, optNumber, optOneOf, optString } from './validate';
+import { resolveUiConfig, type CobrowseUiConfig, type ResolvedUiConfig } from '../ui/config';
+import { DEFAULT_POSITION } from '../ui/theme';
+import { checkObject, describe, isPlainObject, optBoolean, optNumber, optOneOf, optString } from './validate';
+
+export type { CobrowseTheme, WidgetPosition, ThemeMode } from '../ui/theme';
+export type { CobrowseLauncherOptions, LauncherIcon } from '../ui/config';
+export type { CobrowseLabels } from '../ui/i18n';
 
 /** What a token function receives. */
 export interface TokenRequest {
@@ -15,17 +22,6 @@ export interface TokenRequest {
 
 /** Returns a customer JWT signed by the site's backend. */
 export type TokenFunction = (request: TokenRequest) => Promise<string | { token: string }>;
-
-/** Corner of the viewport the launcher and panel sit in. */
-export type WidgetPosition = 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left';
-
-/** Look of the widget. Every colour is validated as a CSS colour. */
-export interface CobrowseTheme {
-  /** Brand colour of the launcher and primary buttons. @default '#0b5cff' */
-  primary?: string;
-  /** Corner of the viewport. @default 'bottom-right' */
-  position?: WidgetPosition;
-}
 
 /** Where the Zoom SDK comes from. */
 export interface CobrowseSdkConfig {
@@ -47,8 +43,8 @@ export interface CobrowseRemoteAssistConfig {
   requireStopConfirmation?: boolean;
 }
 
-/** The widget's configuration. Only `sdkKey` and `token` are required. */
-export interface CobrowseConfig {
+/** The widget's configuration. Only `sdkKey` and `token` are required. The UI fields (theme, launcher, locale, labels, privacyUrl) are in CobrowseUiConfig. */
+export interface CobrowseConfig extends CobrowseUiConfig {
   /** Your Zoom Cobrowse SDK key (public; not the secret). */
   sdkKey: string;
   /** Token endpoint URL (POST `{ role: 1, userId?, userName? }` → `{ token }`) or an async function returning the token. */
@@ -63,8 +59,6 @@ export interface CobrowseConfig {
   nonce?: string;
   /** Element (or selector) the widget mounts into. @default document.body */
   container?: HTMLElement | string;
-  /** Colours and placement. */
-  theme?: CobrowseTheme;
   /** Privacy masking: presets and selectors the agent never sees. `false` turns masking off. @default { presets: ['payment', 'credentials'] } */
   masking?: MaskingConfig | false;
   /** Let the agent scroll the page: `true` or options. @default false */
@@ -77,8 +71,6 @@ export interface CobrowseConfig {
   tokenTimeoutMs?: number;
   /** Give up if no PIN arrives this long after starting. @default 30000 */
   startTimeoutMs?: number;
-  /** Show the built-in "Get help" launcher button. @default true */
-  launcher?: boolean;
   /** After a refresh or navigation inside Zoom's 2-minute window: resume automatically, ask first, or do nothing. @default 'auto' */
   recovery?: 'auto' | 'prompt' | 'off';
   /** Keep the session across tabs of this site (Zoom's multiTabSessionPersistence; CDN SDK only). @default false */
@@ -88,7 +80,7 @@ export interface CobrowseConfig {
 }
 
 /** The config after validation and defaults. */
-export interface ResolvedConfig {
+export interface ResolvedConfig extends ResolvedUiConfig {
   sdkKey: string;
   token: string | TokenFunction;
   userId: string | undefined;
@@ -96,16 +88,13 @@ export interface ResolvedConfig {
   sdk: { version: string | undefined; url: string | undefined; module: ZoomCobrowseSDK | undefined; loadTimeoutMs: number };
   nonce: string | undefined;
   container: HTMLElement | string | undefined;
-  theme: { primary: string | undefined; position: WidgetPosition };
-  masking: CompiledMasking | null;
-  /** The validated masking config as given (the audit reads it); false when masking is off. */
+  /** The validated masking config (false when masking is off); the engine compiles it on intent. */
   maskingConfig: MaskingConfig | false;
   remoteAssist: { requireConsent: boolean; requireStopConfirmation: boolean | undefined } | null;
   annotations: { agent?: boolean; customer?: boolean };
   customPin: string | (() => string) | undefined;
   tokenTimeoutMs: number;
   startTimeoutMs: number;
-  launcher: boolean;
   recovery: 'auto' | 'prompt' | 'off';
   multiTab: boolean;
   debug: boolean;
@@ -113,7 +102,7 @@ export interface ResolvedConfig {
 
 /** Defaults for every optional field, in one place. */
 export const DEFAULT_CONFIG = {
-  position: 'bottom-right' as WidgetPosition,
+  position: DEFAULT_POSITION,
   loadTimeoutMs: 20_000,
   tokenTimeoutMs: 10_000,
   startTimeoutMs: 30_000,
@@ -126,8 +115,8 @@ export const DEFAULT_CONFIG = {
 const TOP_LEVEL = [
   'sdkKey', 'token', 'userId', 'userName', 'sdk', 'nonce', 'container', 'theme', 'masking',
   'remoteAssist', 'annotations', 'customPin', 'tokenTimeoutMs', 'startTimeoutMs', 'launcher', 'recovery', 'multiTab', 'debug',
+  'locale', 'labels', 'privacyUrl',
 ] as const;
-const POSITIONS: readonly WidgetPosition[] = ['bottom-right', 'bottom-left', 'top-right', 'top-left'];
 const JWT_SHAPE = /^eyJ[\w-]*\.[\w-]+\.[\w-]*$/;
 
 function resolveToken(value: unknown): string | TokenFunction {
@@ -163,19 +152,6 @@ function resolveRemoteAssist(value: unknown): ResolvedConfig['remoteAssist'] {
     requireConsent: optBoolean(o.requireConsent, 'remoteAssist.requireConsent') ?? true,
     requireStopConfirmation: optBoolean(o.requireStopConfirmation, 'remoteAssist.requireStopConfirmation'),
   };
-}
-
-/**
- * Validates masking now (bad config fails at creation) but compiles the
- * selectors only when first read: a visitor who never asks for help never pays for it.
- */
-function withLazyMasking<T extends object>(target: T, value: unknown): T & Pick<ResolvedConfig, 'masking' | 'maskingConfig'> {
-  const maskingConfig = validateMaskingConfig(value, 'masking');
-  let compiled: CompiledMasking | null | undefined;
-  return Object.defineProperties(target, {
-    maskingConfig: { value: maskingConfig, enumerable: true },
-    masking: { get: () => (compiled === undefined ? (compiled = compileMasking(maskingConfig)) : compiled), enumerable: true },
-  }) as T & Pick<ResolvedConfig, 'masking' | 'maskingConfig'>;
 }
 
 function resolveContainer(value: unknown): HTMLElement | string | undefined {
@@ -217,12 +193,11 @@ export function resolveConfig(input: unknown): ResolvedConfig {
   if (multiTab && sdk.module !== undefined) {
     throw new CobrowseConfigError('multiTab', "Zoom's multi-tab session persistence only works with the CDN SDK, not with sdk.module. Remove sdk.module (the widget then loads Zoom's CDN script) or set multiTab: false.");
   }
-  const theme = c.theme === undefined ? {} : checkObject(c.theme, 'theme', ['primary', 'position']);
   const annotations = c.annotations === undefined ? {} : checkObject(c.annotations, 'annotations', ['agent', 'customer']);
   const agent = optBoolean(annotations.agent, 'annotations.agent');
   const customer = optBoolean(annotations.customer, 'annotations.customer');
 
-  return withLazyMasking({
+  return {
     sdkKey,
     token: resolveToken(c.token),
     userId: optString(c.userId, 'userId'),
@@ -235,18 +210,16 @@ export function resolveConfig(input: unknown): ResolvedConfig {
     },
     nonce: optString(c.nonce, 'nonce'),
     container: resolveContainer(c.container),
-    theme: {
-      primary: optColor(theme.primary, 'theme.primary'),
-      position: optOneOf(theme.position, 'theme.position', POSITIONS) ?? DEFAULT_CONFIG.position,
-    },
     remoteAssist: resolveRemoteAssist(c.remoteAssist),
     annotations: { ...(agent !== undefined ? { agent } : {}), ...(customer !== undefined ? { customer } : {}) },
     customPin: resolveCustomPin(c.customPin),
     tokenTimeoutMs: optNumber(c.tokenTimeoutMs, 'tokenTimeoutMs', 500, 120_000) ?? DEFAULT_CONFIG.tokenTimeoutMs,
     startTimeoutMs: optNumber(c.startTimeoutMs, 'startTimeoutMs', 1000, 300_000) ?? DEFAULT_CONFIG.startTimeoutMs,
-    launcher: optBoolean(c.launcher, 'launcher') ?? DEFAULT_CONFIG.launcher,
     recovery: optOneOf(c.recovery, 'recovery', ['auto', 'prompt', 'off'] as const) ?? DEFAULT_CONFIG.recovery,
     multiTab,
     debug: optBoolean(c.debug, 'debug') ?? DEFAULT_CONFIG.debug,
-  }, c.masking);
+    // theme, launcher, locale, labels, privacyUrl: validated by the UI layer that owns them.
+    ...resolveUiConfig(c),
+    maskingConfig: validateMaskingConfig(c.masking, 'masking'),
+  };
 }

@@ -1,6 +1,8 @@
-import { initSdk, type SdkEvent, type SdkSession, type SdkSettings } from '../sdk/adapter';
-import { createSdkLoader, type SdkLoader } from '../sdk/loader';
-import type { ZoomCobrowseSDK } from '../sdk/types';
+import type { CompiledMasking } from '../masking/types';
+import type { SdkEvent, SdkSession } from '../sdk/adapter';
+import type { SdkLoader } from '../sdk/loader';
+import type { Engine } from './engine';
+import { importEngine } from './import-engine';
 import { resolveConfig, type CobrowseConfig, type ResolvedConfig } from './config';
 import { LOG_PREFIX } from './config-error';
 import { createEmitter } from './emitter';
@@ -39,6 +41,8 @@ export interface ControllerDeps {
   logger?: Pick<Console, 'debug' | 'warn' | 'error' | 'info'>;
   /** Where the recovery marker lives; null disables recovery. @default sessionStorage (localStorage with multiTab) */
   storage?: MarkerStorage | null;
+  /** Loads the engine (SDK, token and masking code) on intent; tests pass it directly. */
+  loadEngine?: () => Promise<Pick<typeof import('./engine'), 'createEngine'>>;
   /** Loads the masking audit on demand (strict mode, development); kept out of the first load. */
   loadAudit?: () => Promise<MaskingAuditModule>;
   /** Page lifecycle events (pagehide, storage) are listened to here. @default window when present */
@@ -94,8 +98,10 @@ export interface CobrowseController {
   retry(): void;
   /** Back to idle from ended, declined, error or consent. */
   reset(): void;
-  /** Warm the SDK connection (preconnect/prefetch) before intent is certain. */
+  /** Warm up before intent is certain: fetch the engine, preconnect to Zoom and prefetch its SDK. */
   warm(): void;
+  /** The compiled masking rules once the engine is loaded (null: masking off; undefined: not loaded yet). */
+  maskingRules(): CompiledMasking | null | undefined;
   /** The config in force, after validation and defaults. */
   readonly config: ResolvedConfig;
   /** Ends any live session, cancels timers and drops listeners. Safe to call twice. */
@@ -108,32 +114,22 @@ const realClock: Clock = {
   clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
 };
 
-function randomPin(): string {
-  // BYOP PINs are shown uppercased by Zoom; skip look-alike characters so they read aloud cleanly.
-  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-  const bytes = new Uint8Array(8);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
-}
-
 /** Creates the headless controller (no UI). Throws CobrowseConfigError for a bad config. */
 export function createCobrowseController(config: CobrowseConfig, deps: ControllerDeps = {}): CobrowseController {
   const cfg: ResolvedConfig = resolveConfig(config);
   const clock = deps.clock ?? realClock;
   const log = deps.logger ?? console;
-  const loader =
-    deps.loader ??
-    createSdkLoader({
-      sdkKey: cfg.sdkKey,
-      ...(cfg.sdk.version ? { version: cfg.sdk.version } : {}),
-      ...(cfg.sdk.url ? { url: cfg.sdk.url } : {}),
-      ...(cfg.sdk.module ? { module: cfg.sdk.module } : {}),
-      ...(cfg.nonce ? { nonce: cfg.nonce } : {}),
-      timeoutMs: cfg.sdk.loadTimeoutMs,
-    });
-  const fetchToken =
-    deps.fetchToken ??
-    createTokenProvider(cfg.token, { userId: cfg.userId, userName: cfg.userName, timeoutMs: cfg.tokenTimeoutMs, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+  let enginePromise: Promise<Engine> | undefined;
+  let engineReady: Engine | undefined;
+  /** The engine, loaded once; a failed load is forgotten so Retry tries again. */
+  const engine = (): Promise<Engine> =>
+    (enginePromise ??= (deps.loadEngine ?? (() => importEngine(cfg.nonce)))().then(
+      (m) => (engineReady = m.createEngine(cfg, { loader: deps.loader, fetchToken: deps.fetchToken, fetch: deps.fetch, logger: log })),
+      (err: unknown) => {
+        enginePromise = undefined;
+        throw cobrowseError('sdk-load-failed', `The widget's engine could not be loaded: ${err instanceof Error ? err.message : String(err)}`);
+      },
+    ));
 
   const emitter = createEmitter<CobrowseEvents>((err) => log.error(`${LOG_PREFIX} an event handler threw:`, err));
   const listeners = new Set<(s: CobrowseSnapshot) => void>();
@@ -302,23 +298,6 @@ export function createCobrowseController(config: CobrowseConfig, deps: Controlle
     }
   }
 
-  function sdkSettings(): SdkSettings {
-    const s: SdkSettings = { masking: cfg.masking, annotations: cfg.annotations };
-    if (cfg.remoteAssist) {
-      s.remoteAssist = { enabled: true, requireConsent: cfg.remoteAssist.requireConsent, types: ['scroll-page'] };
-      if (cfg.remoteAssist.requireStopConfirmation !== undefined) s.remoteAssist.requireStopConfirmation = cfg.remoteAssist.requireStopConfirmation;
-    }
-    if (cfg.sdk.module) s.appKey = cfg.sdkKey;
-    if (cfg.multiTab) s.multiTab = { enabled: true };
-    return s;
-  }
-
-  function customPin(): string | undefined {
-    const p = typeof cfg.customPin === 'function' ? cfg.customPin() : cfg.customPin;
-    // The npm build of Zoom's SDK only works with BYOP: make up a PIN if the site gave none.
-    return p ?? (cfg.sdk.module ? randomPin() : undefined);
-  }
-
   /**
    * The masking audit, when it should run: always in strict mode, and in
    * development (debug, or a localhost-like host) so the site owner sees gaps early.
@@ -356,11 +335,7 @@ export function createCobrowseController(config: CobrowseConfig, deps: Controlle
     setTimer('start', cfg.startTimeoutMs, () => fail(cobrowseError('start-timeout', `No PIN within ${cfg.startTimeoutMs} ms of starting.`)));
     try {
       // The two slow steps run side by side: the visitor waits for the slower, not the sum.
-      const [token, sdkSession, findings] = await Promise.all([
-        fetchToken(ctrl.signal),
-        loader.load().then((sdk: ZoomCobrowseSDK) => initSdk(sdk, sdkSettings(), { debug: cfg.debug, logger: log })),
-        auditPage(),
-      ]);
+      const [{ token, session: sdkSession }, findings] = await Promise.all([engine().then((e) => e.prepare(ctrl.signal)), auditPage()]);
       if (mine !== attempt || ctrl.signal.aborted || destroyed) {
         sdkSession.dispose();
         return;
@@ -372,7 +347,7 @@ export function createCobrowseController(config: CobrowseConfig, deps: Controlle
       }
       session = sdkSession;
       sdkSession.onEvent(handleSdkEvent);
-      const pin = customPin();
+      const pin = engineReady?.customPin();
       debug('starting session', pin ? '(custom PIN)' : '');
       sdkSession.start(token, pin);
     } catch (err) {
@@ -398,8 +373,7 @@ export function createCobrowseController(config: CobrowseConfig, deps: Controlle
     abort = ctrl;
     dispatch({ type: 'RECOVERY.FOUND', pin: marker.pin, at: marker.pinAt, agentName: marker.agentName, resumeTo: marker.state });
     try {
-      const sdk = await loader.load();
-      const sdkSession = await initSdk(sdk, sdkSettings(), { debug: cfg.debug, logger: log });
+      const sdkSession = await (await engine()).init();
       if (mine !== attempt || ctrl.signal.aborted || destroyed) {
         sdkSession.dispose();
         return;
@@ -432,6 +406,7 @@ export function createCobrowseController(config: CobrowseConfig, deps: Controlle
   const controller: CobrowseController = {
     config: cfg,
     getState: () => snapshot,
+    maskingRules: () => (engineReady ? engineReady.masking : undefined),
     subscribe(listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);
@@ -480,7 +455,13 @@ export function createCobrowseController(config: CobrowseConfig, deps: Controlle
       dispatch({ type: 'RESET' });
     },
     warm() {
-      if (!destroyed) loader.warm();
+      if (destroyed) return;
+      engine().then(
+        (e) => e.warm(),
+        () => {
+          /* warming is best effort; the click will report a real failure */
+        },
+      );
     },
     destroy() {
       if (destroyed) return;
@@ -504,7 +485,7 @@ export function createCobrowseController(config: CobrowseConfig, deps: Controlle
       endWaiters.clear();
       listeners.clear();
       emitter.clear();
-      loader.dispose();
+      engineReady?.dispose();
     },
   };
   // Checked just after mount rather than during it: the first storage access can

@@ -4,7 +4,7 @@
  * Nothing here knows the SDK's names.
  */
 export type { CompiledMasking, MaskingAuditFinding, MaskingConfig, MaskingPreset } from './types';
-export { DEFAULT_MASKING_PRESETS, MASKING_PRESETS } from './presets';
+export { DEFAULT_MASKING_PRESETS, MASKING_PRESETS, maskedCategories } from './names';
 export { compileMasking, isMasked, MASK_ATTRIBUTE } from './compile';
 export { validateMaskingConfig } from './validate';
 export { auditMasking, reportMaskingAudit } from './audit';

@@ -1,10 +1,8 @@
 import type { MaskingPreset } from './types';
 
-/** Every preset, in the order consent text and docs list them. */
-export const MASKING_PRESETS: readonly MaskingPreset[] = ['payment', 'credentials', 'identity', 'contact', 'address', 'banking'];
+import { MASKING_PRESETS } from './names';
 
-/** Presets used when the config does not name any. */
-export const DEFAULT_MASKING_PRESETS: readonly MaskingPreset[] = Object.freeze(['payment', 'credentials']);
+export { DEFAULT_MASKING_PRESETS, MASKING_PRESETS } from './names';
 
 /*
  * Each preset is a list of [tags, style, words]. Words are '|'-separated; a word with

@@ -1,5 +1,5 @@
 import { CobrowseConfigError } from '../core/config-error';
-import { DEFAULT_MASKING_PRESETS, MASKING_PRESETS } from './presets';
+import { DEFAULT_MASKING_PRESETS, MASKING_PRESETS } from './names';
 import type { MaskingConfig, MaskingPreset } from './types';
 
 const KEYS = ['presets', 'selectors', 'maskType', 'strict', 'highlight'];

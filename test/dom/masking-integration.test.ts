@@ -4,6 +4,8 @@ import { ERROR_TABLE } from '../../src/core/errors';
 import { createFakeCobrowseSdk } from '../../src/testing/fake-sdk';
 import { createFakeToken } from '../../src/testing/jwt';
 import { createManualClock } from '../helpers/manual-clock';
+import { loadEngine } from '../helpers/setup';
+import * as audit from '../../src/masking/audit';
 
 const KEY = 'k';
 afterEach(() => {
@@ -16,7 +18,7 @@ function setup(masking: unknown, debug = false) {
   const logger = { debug: vi.fn(), info: vi.fn(), warn: vi.fn(), error: vi.fn(), groupCollapsed: vi.fn(), groupEnd: vi.fn() };
   const controller = createCobrowseController(
     { sdkKey: KEY, token: async () => createFakeToken({ sdkKey: KEY, now: clock.now() }), masking: masking as never, debug },
-    { clock, logger, storage: null, eventTarget: null, loader: { load: async () => fake.sdk, warm() {}, dispose() {} } },
+    { clock, logger, loadEngine, loadAudit: async () => audit, storage: null, eventTarget: null, loader: { load: async () => fake.sdk, warm() {}, dispose() {} } },
   );
   const start = async () => {
     controller.requestHelp();
@@ -65,8 +67,10 @@ describe('masking in the session flow', () => {
     expect(t.logger.groupCollapsed).not.toHaveBeenCalled();
   });
 
-  it('consent names the masked categories from the config', () => {
+  it('the compiled rules exist only once the visitor has asked for help', async () => {
     const t = setup({ presets: ['payment', 'identity'] });
-    expect(t.controller.config.masking?.categories).toEqual(['payment', 'identity']);
+    expect(t.controller.maskingRules()).toBeUndefined();
+    await t.start();
+    expect(t.controller.maskingRules()?.categories).toEqual(['payment', 'identity']);
   });
 });

@@ -3,6 +3,10 @@ import { createCobrowseController, type ControllerDeps } from '../../src/core/co
 import { createFakeCobrowseSdk, type FakeSdkOptions } from '../../src/testing/fake-sdk';
 import { createFakeToken } from '../../src/testing/jwt';
 import { createManualClock } from './manual-clock';
+import * as engineModule from '../../src/core/engine';
+
+/** The engine, already imported: tests don't wait on a real dynamic import. */
+export const loadEngine = async () => engineModule;
 
 export const SDK_KEY = 'test-sdk-key';
 
@@ -18,6 +22,7 @@ export function setupController(overrides: Partial<CobrowseConfig> = {}, fakeOpt
     {
       clock,
       logger,
+      loadEngine,
       loader: {
         load: async () => {
           loads.push(clock.now());

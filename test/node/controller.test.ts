@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { AGENT_WAIT_MS } from '../../src/core/controller';
 import { createFakeToken } from '../../src/testing/jwt';
-import { SDK_KEY, setupController, startToPin } from '../helpers/setup';
+import { loadEngine, SDK_KEY, setupController, startToPin } from '../helpers/setup';
 
 describe('controller with the fake SDK', () => {
   it('goes from consent to a PIN from pincode_updated, then active and ended', async () => {
@@ -46,6 +46,7 @@ describe('controller with the fake SDK', () => {
     clockRef.now = ctx.clock.now;
     ctx.controller.requestHelp();
     ctx.controller.accept();
+    await ctx.clock.flush();
     expect(order).toEqual(['token:start']);
     expect(ctx.loads).toHaveLength(1); // SDK load started before the token came back
     await new Promise((r) => setTimeout(r, 20));
@@ -154,7 +155,7 @@ describe('controller with the fake SDK', () => {
     const { createCobrowseController } = await import('../../src/core/controller');
     const c = createCobrowseController(
       { sdkKey: SDK_KEY, token: async () => createFakeToken({ sdkKey: SDK_KEY, enableByop: true, now: ctx.clock.now() }), sdk: { module: ctx.fake.sdk } },
-      { clock: ctx.clock, logger: { debug() {}, info() {}, warn() {}, error() {} } },
+      { clock: ctx.clock, logger: { debug() {}, info() {}, warn() {}, error() {} }, loadEngine },
     );
     c.requestHelp();
     c.accept();

@@ -4,7 +4,7 @@ import { markerKey, RECOVERY_WINDOW_MS } from '../../src/core/recovery';
 import { createFakeCobrowseSdk } from '../../src/testing/fake-sdk';
 import { createFakeToken } from '../../src/testing/jwt';
 import { createManualClock } from '../helpers/manual-clock';
-import { SDK_KEY } from '../helpers/setup';
+import { loadEngine, SDK_KEY } from '../helpers/setup';
 
 /** In-memory Storage, shared between "page loads" like sessionStorage is across a refresh. */
 function memoryStorage(): Storage {
@@ -34,7 +34,7 @@ function browserTab(recovery: 'auto' | 'prompt' | 'off' = 'auto') {
     const fake = createFakeCobrowseSdk({ sdkKey: SDK_KEY, clock, storage: session, sharedStorage: local, generatePin: () => '482913' });
     const controller = createCobrowseController(
       { sdkKey: SDK_KEY, token: async () => createFakeToken({ sdkKey: SDK_KEY, now: clock.now() }), recovery },
-      { clock, logger: quiet, storage: session, eventTarget: null, loader: { load: async () => fake.sdk, warm() {}, dispose() {} } },
+      { clock, logger: quiet, loadEngine, storage: session, eventTarget: null, loader: { load: async () => fake.sdk, warm() {}, dispose() {} } },
     );
     return { fake, controller };
   };

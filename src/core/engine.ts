@@ -1,0 +1,87 @@
+import { compileMasking } from '../masking/compile';
+import type { CompiledMasking } from '../masking/types';
+import { initSdk, type SdkSession, type SdkSettings } from '../sdk/adapter';
+import { createSdkLoader, type SdkLoader } from '../sdk/loader';
+import type { ResolvedConfig } from './config';
+import { createTokenProvider, type TokenProvider } from './token';
+
+/**
+ * The engine: everything that talks to Zoom and to the token endpoint, plus the
+ * masking compiler. It is loaded on intent (hover warms it, a click needs it),
+ * so a visitor who never asks for help downloads and compiles none of it.
+ */
+export interface Engine {
+  /** Token and SDK side by side; resolves when both are ready. */
+  prepare(signal: AbortSignal): Promise<{ token: string; session: SdkSession }>;
+  /** Just the SDK session (recovery needs no token). */
+  init(): Promise<SdkSession>;
+  /** The PIN to start with: the site's BYOP PIN, or a generated one in npm-SDK mode. */
+  customPin(): string | undefined;
+  /** Compiled masking rules (null when masking is off). */
+  readonly masking: CompiledMasking | null;
+  /** Preconnect + prefetch the SDK script. */
+  warm(): void;
+  dispose(): void;
+}
+
+/** What the engine may be given instead of its defaults (tests, the npm SDK). */
+export interface EngineDeps {
+  loader?: Pick<SdkLoader, 'load' | 'warm' | 'dispose'> | undefined;
+  fetchToken?: TokenProvider | undefined;
+  fetch?: typeof fetch | undefined;
+  logger: Pick<Console, 'debug' | 'warn'>;
+}
+
+function randomPin(): string {
+  // BYOP PINs are shown uppercased by Zoom; skip look-alike characters so they read aloud cleanly.
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  const bytes = new Uint8Array(8);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
+}
+
+/** Builds the engine for one resolved config. */
+export function createEngine(cfg: ResolvedConfig, deps: EngineDeps): Engine {
+  const loader =
+    deps.loader ??
+    createSdkLoader({
+      sdkKey: cfg.sdkKey,
+      ...(cfg.sdk.version ? { version: cfg.sdk.version } : {}),
+      ...(cfg.sdk.url ? { url: cfg.sdk.url } : {}),
+      ...(cfg.sdk.module ? { module: cfg.sdk.module } : {}),
+      ...(cfg.nonce ? { nonce: cfg.nonce } : {}),
+      timeoutMs: cfg.sdk.loadTimeoutMs,
+    });
+  const fetchToken =
+    deps.fetchToken ??
+    createTokenProvider(cfg.token, { userId: cfg.userId, userName: cfg.userName, timeoutMs: cfg.tokenTimeoutMs, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+  const masking = compileMasking(cfg.maskingConfig);
+
+  const settings = (): SdkSettings => {
+    const s: SdkSettings = { masking, annotations: cfg.annotations };
+    if (cfg.remoteAssist) {
+      s.remoteAssist = { enabled: true, requireConsent: cfg.remoteAssist.requireConsent, types: ['scroll-page'] };
+      if (cfg.remoteAssist.requireStopConfirmation !== undefined) s.remoteAssist.requireStopConfirmation = cfg.remoteAssist.requireStopConfirmation;
+    }
+    if (cfg.sdk.module) s.appKey = cfg.sdkKey;
+    if (cfg.multiTab) s.multiTab = { enabled: true };
+    return s;
+  };
+  const init = async (): Promise<SdkSession> => initSdk(await loader.load(), settings(), { debug: cfg.debug, logger: deps.logger });
+
+  return {
+    masking,
+    init,
+    async prepare(signal) {
+      const [token, session] = await Promise.all([fetchToken(signal), init()]);
+      return { token, session };
+    },
+    customPin() {
+      const p = typeof cfg.customPin === 'function' ? cfg.customPin() : cfg.customPin;
+      // The npm build of Zoom's SDK only works with BYOP: make up a PIN if the site gave none.
+      return p ?? (cfg.sdk.module ? randomPin() : undefined);
+    },
+    warm: () => loader.warm(),
+    dispose: () => loader.dispose(),
+  };
+}
