@@ -6,3 +6,5 @@ export { createFakeCobrowseSdk } from './fake-sdk';
 export type { FakeClock, FakeCobrowseSdk, FakeEmitted, FakeSdkOptions, FakeSessionState } from './fake-sdk';
 export { createFakeToken, decodeJwt } from './jwt';
 export type { CobrowseJwtClaims } from './jwt';
+export { connectEmulatorCustomer, createEmulatorAgent, serializeForAgent, EMULATOR_CHANNEL, EMULATOR_MASK_PLACEHOLDER, EMULATOR_PIN_NOT_FOUND } from './bridge';
+export type { EmulatorAgent, EmulatorAgentOptions, EmulatorCustomer, EmulatorCustomerInfo, EmulatorCustomerOptions, EmulatorCustomerState, EmulatorMessage, EmulatorResult, EmulatorSessionEvent, EmulatorSnapshot, FakeSource, SerializeOptions } from './bridge';
