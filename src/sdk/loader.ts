@@ -104,7 +104,8 @@ export function createSdkLoader(options: SdkLoaderOptions): SdkLoader {
     warm() {
       if (warmed || !url || pending || globalSdk()) return;
       warmed = true;
-      addHint('preconnect', new URL(url).origin);
+      // sdk.url may be relative (self-hosting): resolve it against the page first.
+      addHint('preconnect', new URL(url, doc().baseURI).origin);
       addHint('prefetch', url, 'script');
     },
     dispose() {

@@ -82,6 +82,13 @@ describe('SDK loader', () => {
     expect(r.appended).toHaveLength(0);
   });
 
+  it('warm() copes with a relative sdk.url (self-hosted SDK)', () => {
+    const r = recordingDocument();
+    (r.doc as unknown as { baseURI: string }).baseURI = 'https://shop.example/checkout/';
+    createSdkLoader({ sdkKey: 'abc', url: '/vendor/zoom-sdk.js', document: r.doc }).warm();
+    expect(r.appended.map((e) => e.getAttribute('href'))).toEqual(['https://shop.example', '/vendor/zoom-sdk.js']);
+  });
+
   it('warm() adds preconnect + prefetch hints once, with the nonce; dispose() removes them', () => {
     const r = recordingDocument();
     const loader = createSdkLoader({ sdkKey: 'abc', nonce: 'n', document: r.doc });
