@@ -16,8 +16,23 @@ const define = { __VERSION__: JSON.stringify(pkg.version) };
  *  - fake:    the fake Zoom SDK as a plain script that defines window.ZoomCobrowseSDK
  *  - audit:   the masking audit as a sibling script the IIFE loads on demand
  *  - engine:  SDK, token and masking code as a sibling script the IIFE loads on intent
+ *  - locale-xx: one language as dist/locales/xx.js, a plain script the IIFE loads on demand
+ *               (`ZoomCobrowseWidgetLocales.xx = {…}`); npm builds code-split the same files instead
  */
 export default defineConfig(({ mode }): UserConfig => {
+  if (mode.startsWith('locale-')) {
+    const lang = mode.slice(7);
+    return {
+      define,
+      build: {
+        emptyOutDir: false,
+        target: 'es2020',
+        reportCompressedSize: false,
+        minify: true,
+        lib: { entry: resolve(root, `src/ui/locales/${lang}.ts`), name: `ZoomCobrowseWidgetLocales.${lang}`, formats: ['iife'], fileName: () => `locales/${lang}.js` },
+      },
+    };
+  }
   const common: UserConfig = {
     // Only the script-tag build loads optional parts (audit, locales) as sibling files.
     define: { ...define, __IIFE__: JSON.stringify(mode === 'iife') },

@@ -3,6 +3,7 @@
  * On load it mounts one widget from the `data-*` attributes of its own
  * `<script>` tag merged over `window.ZoomCobrowseWidgetConfig`.
  */
+import { setScriptBase } from './core/load-script';
 import type { CobrowseConfig } from './core/config';
 import { LOG_PREFIX } from './core/config-error';
 import { createCobrowseWidget, type CobrowseWidget } from './widget';
@@ -17,6 +18,8 @@ export const version: string = __VERSION__;
 
 let instance: CobrowseWidget | null = null;
 const script = document.currentScript as HTMLScriptElement | null;
+// Optional parts (engine, audit, locales) are published beside this file: remember where it came from.
+setScriptBase(script?.src);
 
 function bool(v: string | undefined): boolean | undefined {
   if (v === undefined) return undefined;
@@ -37,8 +40,11 @@ export function configFromAttributes(el: HTMLElement): Partial<CobrowseConfig> {
   if (d.tokenUrl !== undefined) out.token = d.tokenUrl;
   if (d.userId !== undefined) out.userId = d.userId;
   if (d.userName !== undefined) out.userName = d.userName;
-  if (d.themePrimary !== undefined) theme.primary = d.themePrimary;
+  // data-theme-primary, data-theme-on-primary, data-theme-mode, data-theme-radius, …: every theme field.
+  for (const [k, v] of Object.entries(d)) if (/^theme[A-Z]/.test(k)) theme[k[5]!.toLowerCase() + k.slice(6)] = v;
   if (d.position !== undefined) theme.position = d.position;
+  if (d.locale !== undefined) out.locale = d.locale;
+  if (d.privacyUrl !== undefined) out.privacyUrl = d.privacyUrl;
   if (d.sdkUrl !== undefined) sdk.url = d.sdkUrl;
   if (d.sdkVersion !== undefined) sdk.version = d.sdkVersion;
   if (d.masking !== undefined) {
@@ -47,6 +53,9 @@ export function configFromAttributes(el: HTMLElement): Partial<CobrowseConfig> {
   }
   if (d.remoteAssist !== undefined) out.remoteAssist = bool(d.remoteAssist);
   if (d.launcher !== undefined) out.launcher = bool(d.launcher);
+  if (d.launcherLabel !== undefined || d.launcherIcon !== undefined) {
+    out.launcher = out.launcher === false ? false : { ...(d.launcherLabel ? { label: d.launcherLabel } : {}), ...(d.launcherIcon ? { icon: d.launcherIcon } : {}) };
+  }
   if (d.debug !== undefined) out.debug = bool(d.debug);
   // A script allowed by a CSP nonce passes the same nonce to what it injects.
   const nonce = d.nonce ?? (el.nonce || el.getAttribute('nonce') || undefined);

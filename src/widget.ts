@@ -1,9 +1,14 @@
-import { createCobrowseController, type CobrowseController, type CobrowseEvents, type ControllerDeps } from './core/controller';
+import { createCobrowseController, type Clock, type CobrowseController, type CobrowseEvents, type ControllerDeps } from './core/controller';
+import { maskedCategories } from './masking/names';
 import type { CobrowseConfig } from './core/config';
 import { CobrowseConfigError, LOG_PREFIX } from './core/config-error';
 import type { CobrowseError } from './core/errors';
 import type { CobrowseSnapshot } from './core/machine';
+import { LOCALES, pickLocale } from './ui/i18n';
+import { loadLocaleScript } from './ui/locale-script';
+import { importLocale } from './ui/locales';
 import { mountUi, type MountedUi } from './ui/mount';
+import { contrastProblems, validateTheme, type CobrowseTheme } from './ui/theme';
 
 /** The widget as site code sees it. */
 export interface CobrowseWidget {
@@ -19,6 +24,8 @@ export interface CobrowseWidget {
   on<K extends keyof CobrowseEvents>(name: K, handler: (payload: CobrowseEvents[K]) => void): () => void;
   /** The current state snapshot. */
   getState(): CobrowseSnapshot;
+  /** Replaces the whole theme (fields left out go back to their defaults, not to the previous value). Throws CobrowseConfigError for a bad value and keeps the current theme. */
+  setTheme(theme: CobrowseTheme): void;
   /** The headless controller under the UI. */
   readonly controller: CobrowseController;
   /** Ends a live session, removes every node, listener and timer. Safe to call twice. */
@@ -51,6 +58,15 @@ function resolveContainer(container: HTMLElement | string | undefined): HTMLElem
   return el;
 }
 
+/** Host-page elements with this attribute open the widget when clicked (for `launcher: false`). */
+export const OPEN_ATTRIBUTE = 'data-zoom-cobrowse-open';
+
+const realClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+};
+
 /**
  * Creates the widget: validates the config (throwing CobrowseConfigError),
  * mounts the launcher in a shadow root, and loads nothing from Zoom until the
@@ -64,30 +80,46 @@ export function createCobrowseWidget(config: CobrowseConfig, deps: ControllerDep
   const controller = createCobrowseController(config, deps);
   const id = nextId++;
   const cfg = controller.config;
-  const cssVars: Record<string, string> = {};
-  if (cfg.theme.primary) cssVars['--zcw-primary'] = cfg.theme.primary;
+  const log = deps.logger ?? console;
+  const warn = (m: string): void => log.warn(`${LOG_PREFIX} ${m}`);
+  // Checks the colours as rendered: config, host-page overrides and defaults together.
+  const checkContrast = (): void => contrastProblems(ui!.host).forEach(warn);
+  const lang = pickLocale(cfg.locale, navigator.languages ?? []);
+  if (lang === 'en' && !/^(auto|en)\b/.test(cfg.locale) && !Object.keys(cfg.labels).length) {
+    warn(`no built-in strings for locale "${cfg.locale}"; showing English. Built in: ${LOCALES.join(', ')}. Pass labels to translate.`);
+  }
   let ui: MountedUi | undefined = mountUi(controller, {
     id,
     container: resolveContainer(cfg.container),
     nonce: cfg.nonce,
-    position: cfg.theme.position,
+    theme: cfg.theme,
     launcher: cfg.launcher,
-    cssVars,
-    maskedCategories: cfg.masking?.categories ?? [],
+    icon: cfg.launcherIcon,
+    // Named from the config alone: no selectors are compiled before the visitor asks for help.
+    masked: maskedCategories(cfg.maskingConfig),
+    privacyUrl: cfg.privacyUrl,
+    lang,
+    // The script-tag build can't code-split: it loads dist/locales/{lang}.js beside itself instead.
+    messages: lang === 'en' ? undefined : __IIFE__ ? loadLocaleScript(lang, cfg.nonce) : importLocale(lang),
+    labels: cfg.labels,
+    clock: deps.clock ?? realClock,
+    warn,
   });
-  const panel = ui.panel;
+  // The defaults pass; only a configured colour can fail (and this keeps canvas work off most mounts).
+  if (/primary|surface|text|muted|danger/i.test(Object.keys(cfg.theme).join())) checkContrast();
+  // Event delegation: the site's own buttons open the widget, even ones added later.
+  const onOpenClick = (e: Event): void => {
+    if ((e.target as Element | null)?.closest?.(`[${OPEN_ATTRIBUTE}]`)) {
+      e.preventDefault();
+      widget.open();
+    }
+  };
+  document.addEventListener('click', onOpenClick);
 
   const widget: CobrowseWidget = {
     controller,
-    open() {
-      if (controller.getState().state === 'idle') controller.requestHelp();
-      panel.set(true);
-    },
-    close() {
-      panel.set(false);
-      const s = controller.getState().state;
-      if (s === 'consent' || s === 'ended' || s === 'declined' || s === 'error') controller.reset();
-    },
+    open: () => ui?.setOpen(true),
+    close: () => ui?.setOpen(false),
     start() {
       widget.open();
       return new Promise<string | null>((resolve, reject) => {
@@ -107,11 +139,18 @@ export function createCobrowseWidget(config: CobrowseConfig, deps: ControllerDep
       });
     },
     end: () => controller.end(),
+    setTheme(theme) {
+      const t = validateTheme(theme, 'theme');
+      if (!ui) return;
+      ui.setTheme(t);
+      checkContrast();
+    },
     on: (name, handler) => controller.on(name, handler),
     getState: () => controller.getState(),
     destroy() {
       if (!ui) return;
       controller.destroy();
+      document.removeEventListener('click', onOpenClick);
       ui.destroy();
       ui = undefined;
       if (mounted?.widget === widget) mounted = null;

@@ -1,7 +1,7 @@
 import type { CompiledMasking } from '../masking/types';
 import type { SdkEvent, SdkSession } from '../sdk/adapter';
 import type { SdkLoader } from '../sdk/loader';
-import type { Engine } from './engine';
+import type { createEngine, Engine } from './engine';
 import { importEngine } from './import-engine';
 import { resolveConfig, type CobrowseConfig, type ResolvedConfig } from './config';
 import { LOG_PREFIX } from './config-error';
@@ -42,7 +42,7 @@ export interface ControllerDeps {
   /** Where the recovery marker lives; null disables recovery. @default sessionStorage (localStorage with multiTab) */
   storage?: MarkerStorage | null;
   /** Loads the engine (SDK, token and masking code) on intent; tests pass it directly. */
-  loadEngine?: () => Promise<Pick<typeof import('./engine'), 'createEngine'>>;
+  loadEngine?: () => Promise<{ createEngine: typeof createEngine }>;
   /** Loads the masking audit on demand (strict mode, development); kept out of the first load. */
   loadAudit?: () => Promise<MaskingAuditModule>;
   /** Page lifecycle events (pagehide, storage) are listened to here. @default window when present */

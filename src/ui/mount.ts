@@ -1,17 +1,26 @@
 import { h, render } from 'preact';
-import type { CobrowseController } from '../core/controller';
-import { App, createPanelStore, type PanelStore } from './App';
+import type { Clock, CobrowseController } from '../core/controller';
+import { App } from './App';
+import type { LauncherIcon } from './config';
+import { isRtl, translator, type CobrowseLabels, type LocaleMessages } from './i18n';
 import css from './styles.css?inline';
-import { EN_STRINGS, format, type StringKey } from './strings';
+import { themeVars, type ResolvedTheme } from './theme';
+import type { UiProps } from './view-props';
 
 /** Attribute on the widget's host element; host pages can target it, tests find it. */
 export const HOST_ATTRIBUTE = 'data-zoom-cobrowse-widget';
 
+/** How long the launcher waits for the visitor's language before showing in English. */
+const LOCALE_WAIT_MS = 3000;
+
 /** A mounted widget UI. */
 export interface MountedUi {
   readonly host: HTMLElement;
-  readonly panel: PanelStore;
-  /** Unmounts Preact and removes the host element. */
+  /** Opens or closes (minimises) the panel. Closing resets a finished or unanswered flow to idle. */
+  setOpen(open: boolean): void;
+  /** Applies a validated theme, replacing the previous one entirely. */
+  setTheme(theme: ResolvedTheme): void;
+  /** Unmounts Preact, cancels timers and removes the host element. */
   destroy(): void;
 }
 
@@ -21,47 +30,145 @@ export interface MountOptions {
   id: number;
   container: HTMLElement;
   nonce: string | undefined;
-  position: string;
+  theme: ResolvedTheme;
   launcher: boolean;
-  /** CSS custom properties to set on the host, e.g. `{ '--zcw-primary': '#0b5cff' }`. */
-  cssVars: Record<string, string>;
-  maskedCategories: string[];
+  icon: LauncherIcon;
+  masked: readonly string[];
+  privacyUrl: string | undefined;
+  /** Built-in language to show. */
+  lang: string;
+  /** Its strings, when they are not English and still loading. */
+  messages: Promise<LocaleMessages> | undefined;
+  labels: CobrowseLabels;
+  clock: Clock;
+  warn(message: string): void;
 }
 
-/** Renders the widget into an open shadow root on a plain div (styles can't leak either way). */
-export function mountUi(controller: CobrowseController, options: MountOptions): MountedUi {
-  const doc = options.container.ownerDocument;
+/**
+ * Renders the widget into an open shadow root on a plain div (styles can't
+ * leak either way), shown in the browser's top layer where popovers exist so
+ * no host-page stacking context or z-index can cover it. This module owns the
+ * UI state (snapshot, open, confirm, strings) and re-renders App on each change.
+ */
+export function mountUi(c: CobrowseController, o: MountOptions): MountedUi {
+  const doc = o.container.ownerDocument;
   const host = doc.createElement('div');
-  host.setAttribute(HOST_ATTRIBUTE, String(options.id));
-  for (const [name, value] of Object.entries(options.cssVars)) host.style.setProperty(name, value);
+  host.setAttribute(HOST_ATTRIBUTE, String(o.id));
   const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
-  if (options.nonce) style.setAttribute('nonce', options.nonce);
-  style.textContent = css;
-  shadow.appendChild(style);
+  if (o.nonce) style.setAttribute('nonce', o.nonce);
+  // The z-index default lives here, not in styles.css: the CSS minifier stores numbers inside custom
+  // properties as 32-bit floats and would turn 2147483647 into 2147480000.
+  style.textContent = `:host{--zcw-z-index:2147483647}${css}`;
   const mountPoint = doc.createElement('div');
-  shadow.appendChild(mountPoint);
-  options.container.appendChild(host);
+  shadow.append(style, mountPoint);
+  const topLayer = !!host.showPopover;
+  if (topLayer) host.popover = 'manual';
+  const attach = (): void => {
+    o.container.appendChild(host);
+    try {
+      // Re-attaching (below) drops the element out of the top layer: put it back.
+      if (topLayer && !host.matches(':popover-open')) host.showPopover();
+    } catch {
+      /* not rendered (e.g. a hidden container): the z-index fallback still applies */
+    }
+  };
+  attach();
   // SPA routers and page-transition libraries sometimes swap the body's children;
   // put the widget back rather than silently losing a live session's End button.
   const observer =
     typeof MutationObserver === 'function'
       ? new MutationObserver(() => {
-          if (!host.isConnected && options.container.isConnected) options.container.appendChild(host);
+          if (!host.isConnected && o.container.isConnected) attach();
         })
       : undefined;
-  observer?.observe(options.container, { childList: true });
+  observer?.observe(o.container, { childList: true });
 
-  const panel = createPanelStore();
-  const t = (key: StringKey, values?: Record<string, string>): string => format(EN_STRINGS[key], values);
-  render(
-    h(App, { controller, panel, t, position: options.position, launcher: options.launcher, maskedCategories: options.maskedCategories }),
-    mountPoint,
+  let alive = true;
+  const strings = (lang: string, m?: LocaleMessages): Partial<UiProps> => ({
+    t: translator(lang, m, o.labels),
+    lang,
+    dir: isRtl(lang) ? 'rtl' : 'ltr',
+    errors: m?.errors,
+    ready: true,
+  });
+  const setOpen = (open: boolean): void => {
+    const st = c.getState().state;
+    if (open && st === 'idle') c.requestHelp();
+    if (!open && (st === 'consent' || st === 'ended' || st === 'declined' || st === 'error')) c.reset();
+    update({ open, grab: open });
+  };
+  let p: UiProps = {
+    ...(strings(o.lang) as UiProps),
+    s: c.getState(),
+    c,
+    position: o.theme.position,
+    launcher: o.launcher,
+    icon: o.icon,
+    masked: o.masked,
+    privacyUrl: o.privacyUrl,
+    clock: o.clock,
+    ready: !o.messages,
+    open: false,
+    grab: false,
+    confirm: false,
+    openPanel: () => setOpen(true),
+    close: () => setOpen(false),
+    setConfirm: (confirm) => update({ confirm }),
+    restart() {
+      // Consent was given this visit: straight back to starting (see the controller.restart() request).
+      c.requestHelp();
+      c.accept();
+    },
+  };
+  function update(patch: Partial<UiProps>): void {
+    if (!alive) return;
+    p = { ...p, ...patch };
+    render(h(App, p), mountPoint);
+  }
+
+  const unsubscribe = c.subscribe((s) => {
+    const prev = p.s.state;
+    // A resumed session comes back into view as it was (without taking focus from the page);
+    // a resume question needs the panel open, and an answer.
+    const resumed = !p.open && prev === 'recovering' && (s.state === 'waiting' || s.state === 'active');
+    update({ s, open: p.open || resumed || s.askResume, grab: s.askResume || (p.grab && !resumed), confirm: p.confirm && s.state === prev });
+  });
+
+  let applied: string[] = [];
+  const setTheme = (theme: ResolvedTheme): void => {
+    for (const name of applied) host.style.removeProperty(name);
+    const vars = themeVars(theme);
+    // setProperty with validated values: theme input never becomes CSS text.
+    for (const [name, value] of Object.entries(vars)) host.style.setProperty(name, value);
+    applied = Object.keys(vars);
+    host.setAttribute('data-mode', theme.mode);
+    update({ position: theme.position });
+  };
+  setTheme(o.theme);
+
+  // Never block the launcher on a slow language file: English after a short wait, the language when it comes.
+  const fallback = o.messages && o.clock.setTimeout(() => update(strings('en')), LOCALE_WAIT_MS);
+  o.messages?.then(
+    (m) => {
+      o.clock.clearTimeout(fallback);
+      update(strings(o.lang, m));
+    },
+    (err: unknown) => {
+      o.clock.clearTimeout(fallback);
+      o.warn(`could not load the "${o.lang}" strings (${String(err)}); showing English. Publish dist/locales/ next to the widget script.`);
+      update(strings('en'));
+    },
   );
+
   return {
     host,
-    panel,
+    setOpen,
+    setTheme,
     destroy() {
+      alive = false;
+      unsubscribe();
+      o.clock.clearTimeout(fallback);
       observer?.disconnect();
       render(null, mountPoint);
       host.remove();

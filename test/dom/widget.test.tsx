@@ -25,7 +25,8 @@ describe('widget UI (happy-dom)', () => {
     await w.click('[data-part="launcher"]');
     expect(w.q('.root')?.dataset.state).toBe('consent');
     expect(w.q('[role="dialog"]')?.getAttribute('aria-labelledby')).toBe('zcw-title');
-    expect(w.text()).toMatch(/Hidden from the agent: card details, passwords and one-time codes/);
+    expect(w.q('[data-part="masked"]')?.textContent).toBe('Hidden from the agent:card detailspasswords and one-time codes');
+    expect([...w.root.querySelectorAll('[data-part="masked"] li')].map((li) => li.textContent)).toEqual(['card details', 'passwords and one-time codes']);
     await w.click('[data-action="accept"]');
     expect(w.text()).toContain('Connecting to support');
     await w.clock.advance(100);
@@ -35,10 +36,14 @@ describe('widget UI (happy-dom)', () => {
 
     w.fake.agentJoin();
     await w.clock.flush();
-    expect(w.text()).toContain('An agent is viewing this page');
+    expect(w.text()).toContain('Support is viewing this page');
     expect(w.q('[data-part="pin"]')).toBeNull();
 
+    // Ending while the agent watches asks first.
     await w.click('[data-action="end"]');
+    expect(w.text()).toContain('Stop sharing this page with support?');
+    expect(w.widget.getState().state).toBe('active');
+    await w.click('[data-action="confirm-end"]');
     await w.clock.advance(10);
     expect(w.q('.root')?.dataset.state).toBe('ended');
     expect(w.text()).toContain('The support session has ended.');

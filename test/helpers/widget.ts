@@ -3,8 +3,9 @@ import type { CobrowseConfig } from '../../src/core/config';
 import type { ControllerDeps } from '../../src/core/controller';
 import { createFakeCobrowseSdk, type FakeSdkOptions } from '../../src/testing/fake-sdk';
 import { createFakeToken } from '../../src/testing/jwt';
+import * as auditModule from '../../src/masking/audit';
 import { createManualClock } from './manual-clock';
-import { SDK_KEY } from './setup';
+import { loadEngine, SDK_KEY } from './setup';
 
 const mountedWidgets: Array<{ destroy(): void }> = [];
 
@@ -23,6 +24,10 @@ export function setupWidget(overrides: Partial<CobrowseConfig> = {}, fakeOptions
     {
       clock,
       logger: { debug() {}, info() {}, warn() {}, error() {} },
+      loadEngine,
+      // happy-dom runs on localhost, where the audit runs at every start: already imported, so a
+      // cold dynamic import can't outlast the manual clock.
+      loadAudit: async () => auditModule,
       loader: { load: async () => fake.sdk, warm() {}, dispose() {} },
       ...deps,
     },

@@ -1,12 +1,19 @@
-/** Every string the widget renders; `labels` in config can override any of them (issue #3 adds languages). */
-export const EN_STRINGS = {
+/**
+ * English: built into every bundle, and the fallback for any string a locale
+ * or `labels` leaves out. Keys are public API (`labels` overrides them).
+ * `{name}` placeholders are filled with plain text; plural entries pick a form
+ * with Intl.PluralRules (`one`, `other`, and `zero`/`two`/`few`/`many` where a
+ * language has them).
+ */
+const en = {
   launcher: 'Get help',
   launcherActive: 'Support session',
   panelTitle: 'Screen sharing with support',
   close: 'Close',
   minimise: 'Minimise',
-  consentBody: 'A support agent will see this page, and only this page, while you share it. They will not see other tabs, other apps or your files.',
-  consentMasked: 'Hidden from the agent: {categories}.',
+  consentBody: 'A support agent will see this page, and only this page, while you share it. Not your other tabs, apps or files.',
+  consentMasked: 'Hidden from the agent:',
+  privacy: 'How we handle your data',
   consentAccept: 'Share this page',
   consentDecline: 'Not now',
   starting: 'Connecting to support…',
@@ -15,13 +22,19 @@ export const EN_STRINGS = {
   copy: 'Copy PIN',
   copied: 'Copied',
   waitingHint: 'Waiting for the agent to join.',
-  active: 'An agent is viewing this page',
+  minutesLeft: { one: '{n} minute left', other: '{n} minutes left' },
+  secondsLeft: { one: '{n} second left', other: '{n} seconds left' },
+  pinExpired: 'This PIN has expired.',
+  newPin: 'Get a new PIN',
+  active: 'Support is viewing this page',
   activeNamed: '{agent} is viewing this page',
-  remoteAssistOn: 'The agent can scroll this page for you.',
+  remoteAssistOn: 'The agent is scrolling this page for you.',
   end: 'End session',
+  endConfirm: 'Stop sharing this page with support?',
+  keepSharing: 'Keep sharing',
   ending: 'Ending the session…',
   ended: 'The support session has ended.',
-  endedTimeout: 'No agent joined within 3 minutes, so the session ended.',
+  endedTimeout: 'No agent joined within 3 minutes, so this PIN expired.',
   startAgain: 'Start again',
   declined: 'No problem. Nothing was shared. You can ask for help at any time.',
   reconnecting: 'Reconnecting to support…',
@@ -29,7 +42,6 @@ export const EN_STRINGS = {
   resumeQuestion: 'Resume your support session? The agent will see this page again.',
   resume: 'Resume',
   resumeNo: 'No, stop sharing',
-  errorTitle: 'Something went wrong',
   retry: 'Try again',
   details: 'Details',
   pinAnnounce: 'Your support PIN is {pin}',
@@ -39,12 +51,5 @@ export const EN_STRINGS = {
   maskContact: 'email addresses and phone numbers',
   maskAddress: 'postal addresses',
   maskBanking: 'bank account numbers',
-} as const;
-
-/** A key of the built-in strings. */
-export type StringKey = keyof typeof EN_STRINGS;
-
-/** Replaces `{name}` placeholders; values are plain text (rendered as text, never markup). */
-export function format(template: string, values: Record<string, string> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
-}
+};
+export default en;

@@ -1,0 +1,70 @@
+import { CobrowseConfigError } from '../core/config-error';
+import { checkObject, describe, optBoolean, optOneOf, optString } from '../core/validate';
+import { validateLabels, validateLocale, type CobrowseLabels } from './i18n';
+import { validateTheme, type CobrowseTheme, type ResolvedTheme } from './theme';
+
+/** Icon on the launcher button. */
+export type LauncherIcon = 'help' | 'chat' | 'headset' | 'none';
+
+/** The launcher button's text and icon. */
+export interface CobrowseLauncherOptions {
+  /** Button text (same as `labels.launcher`). @default 'Get help' in the widget's language */
+  label?: string;
+  /** @default 'help' */
+  icon?: LauncherIcon;
+}
+
+/** The config fields that shape what the visitor sees (part of CobrowseConfig). */
+export interface CobrowseUiConfig {
+  /** Colours, shape, font and placement; see docs/ui.md for every token. */
+  theme?: CobrowseTheme;
+  /** The built-in launcher: `true`, its label/icon, or `false` to open the widget from your own `data-zoom-cobrowse-open` elements or `widget.open()`. @default true */
+  launcher?: boolean | CobrowseLauncherOptions;
+  /** Language: 'auto' (the browser's preference list) or a tag such as "fr" or "pt-BR". @default 'auto' */
+  locale?: string;
+  /** Replaces any built-in string, e.g. `{ launcher: 'Talk to us' }`; shown as text, never as HTML. */
+  labels?: CobrowseLabels;
+  /** Link to your privacy page, shown in the consent step (http(s) or relative URL). */
+  privacyUrl?: string;
+}
+
+/** The UI config after validation and defaults. */
+export interface ResolvedUiConfig {
+  theme: ResolvedTheme;
+  /** Whether the built-in launcher is shown. */
+  launcher: boolean;
+  launcherIcon: LauncherIcon;
+  locale: string;
+  /** Site labels, with `launcher.label` folded in. */
+  labels: CobrowseLabels;
+  privacyUrl: string | undefined;
+}
+
+function privacyUrl(value: unknown): string | undefined {
+  if (value === undefined) return value;
+  let ok = false;
+  try {
+    // Parsed like the browser will (it strips leading control characters): web URLs only, never javascript: or data:.
+    ok = typeof value === 'string' && /^https?:$/.test(new URL(value, 'https://relative.invalid/').protocol);
+  } catch {
+    /* not a URL */
+  }
+  if (!ok) throw new CobrowseConfigError('privacyUrl', `expected an http(s) or relative URL, got ${describe(value)}.`);
+  return value as string;
+}
+
+/** Validates the UI fields of a config object (the caller has checked the top-level keys). */
+export function resolveUiConfig(c: Record<string, unknown>): ResolvedUiConfig {
+  const l = c.launcher;
+  const lo = typeof l === 'object' ? checkObject(l, 'launcher', ['label', 'icon']) : {};
+  const labels = validateLabels(c.labels, 'labels');
+  const label = optString(lo.label, 'launcher.label');
+  return {
+    theme: validateTheme(c.theme, 'theme'),
+    launcher: typeof l === 'object' || (optBoolean(l, 'launcher') ?? true),
+    launcherIcon: optOneOf(lo.icon, 'launcher.icon', ['help', 'chat', 'headset', 'none'] as const) ?? 'help',
+    locale: validateLocale(c.locale, 'locale'),
+    labels: label && !labels.launcher ? { ...labels, launcher: label } : labels,
+    privacyUrl: privacyUrl(c.privacyUrl),
+  };
+}

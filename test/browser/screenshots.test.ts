@@ -1,0 +1,42 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { startHarness, type Harness } from './harness';
+import { openStatesPage, walkStates, type WalkState } from './states';
+
+// README screenshots, taken in Chromium. Only with UPDATE_SCREENSHOTS=1, so CI never rewrites checked-in files.
+const UPDATE = process.env.UPDATE_SCREENSHOTS === '1';
+const OUT = resolve(import.meta.dirname, '../../docs/screenshots');
+const VIEWPORT = { width: 1280, height: 800 };
+// The bottom-right corner of the page, where the widget sits, with some of the page around it.
+const CLIP = { x: VIEWPORT.width - 480, y: VIEWPORT.height - 660, width: 480, height: 660 };
+
+const SHOTS: Array<{ name: string; mode: 'light' | 'dark'; locale: string; states: WalkState[] }> = [
+  { name: 'light', mode: 'light', locale: 'en', states: ['launcher', 'consent', 'starting', 'waiting', 'minimised-waiting', 'active', 'confirm-end', 'error', 'ended-timeout'] },
+  { name: 'dark', mode: 'dark', locale: 'en', states: ['consent', 'waiting', 'active', 'minimised-active', 'error'] },
+  { name: 'rtl-ar', mode: 'light', locale: 'ar', states: ['consent', 'waiting', 'active'] },
+];
+
+let h: Harness;
+beforeAll(async () => {
+  if (UPDATE) h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe.skipIf(!UPDATE)('docs/screenshots (UPDATE_SCREENSHOTS=1)', () => {
+  for (const shot of SHOTS) {
+    it(`${shot.name}: ${shot.states.join(', ')}`, async () => {
+      mkdirSync(OUT, { recursive: true });
+      const p = await openStatesPage(h, { mode: shot.mode, locale: shot.locale, viewport: VIEWPORT, deviceScaleFactor: 2 });
+      await walkStates(p, async (state) => {
+        if (!shot.states.includes(state)) return;
+        // Focus rings belong to keyboard use; a screenshot after mouse clicks shouldn't show one.
+        await p.page.mouse.click(5, 5);
+        await p.page.screenshot({ path: `${OUT}/${shot.name}-${state}.png`, clip: CLIP, animations: 'disabled' });
+      });
+      await p.context.close();
+    }, 120_000);
+  }
+});
