@@ -1,10 +1,12 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
 import { openStatesPage, walkStates, type WalkState } from './states';
 
-// README screenshots, taken in Chromium. Only with UPDATE_SCREENSHOTS=1, so CI never rewrites checked-in files.
+// README screenshots, taken in Chromium on every run. Files are rewritten only with
+// UPDATE_SCREENSHOTS=1 (so CI never changes checked-in files); otherwise each fresh shot
+// is checked against the checked-in one: it must exist and have the same dimensions.
 const UPDATE = process.env.UPDATE_SCREENSHOTS === '1';
 const OUT = resolve(import.meta.dirname, '../../docs/screenshots');
 const VIEWPORT = { width: 1280, height: 800 };
@@ -19,13 +21,16 @@ const SHOTS: Array<{ name: string; mode: 'light' | 'dark'; locale: string; state
 
 let h: Harness;
 beforeAll(async () => {
-  if (UPDATE) h = await startHarness();
+  h = await startHarness();
 });
+
+/** Width and height from a PNG's IHDR chunk. */
+const pngSize = (png: Buffer) => [png.readUInt32BE(16), png.readUInt32BE(20)];
 afterAll(async () => {
   await h?.close();
 });
 
-describe.skipIf(!UPDATE)('docs/screenshots (UPDATE_SCREENSHOTS=1)', () => {
+describe('docs/screenshots', () => {
   for (const shot of SHOTS) {
     it(`${shot.name}: ${shot.states.join(', ')}`, async () => {
       mkdirSync(OUT, { recursive: true });
@@ -34,7 +39,13 @@ describe.skipIf(!UPDATE)('docs/screenshots (UPDATE_SCREENSHOTS=1)', () => {
         if (!shot.states.includes(state)) return;
         // Focus rings belong to keyboard use; a screenshot after mouse clicks shouldn't show one.
         await p.page.mouse.click(5, 5);
-        await p.page.screenshot({ path: `${OUT}/${shot.name}-${state}.png`, clip: CLIP, animations: 'disabled' });
+        const file = `${OUT}/${shot.name}-${state}.png`;
+        const png = await p.page.screenshot({ clip: CLIP, animations: 'disabled' });
+        if (UPDATE) writeFileSync(file, png);
+        else {
+          expect(existsSync(file), `${file} is missing: run with UPDATE_SCREENSHOTS=1`).toBe(true);
+          expect(pngSize(png)).toEqual(pngSize(readFileSync(file)));
+        }
       });
       await p.context.close();
     }, 120_000);
