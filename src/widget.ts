@@ -103,6 +103,7 @@ export function createCobrowseWidget(config: CobrowseConfig, deps: ControllerDep
     messages: lang === 'en' ? undefined : __IIFE__ ? loadLocaleScript(lang, cfg.nonce) : importLocale(lang),
     labels: cfg.labels,
     clock: deps.clock ?? realClock,
+    highlight: cfg.maskingConfig === false || cfg.maskingConfig.highlight === false ? false : cfg.maskingConfig.highlight === true || cfg.maskingConfig.highlight === undefined ? {} : cfg.maskingConfig.highlight,
     warn,
   });
   // The defaults pass; only a configured colour can fail (and this keeps canvas work off most mounts).

@@ -96,6 +96,8 @@ export interface CobrowseController {
   end(): Promise<void>;
   /** Try again after a retryable error. */
   retry(): void;
+  /** From ended (e.g. the PIN expired): start a new session straight away, consent having been given this visit. */
+  restart(): void;
   /** Back to idle from ended, declined, error or consent. */
   reset(): void;
   /** Warm up before intent is certain: fetch the engine, preconnect to Zoom and prefetch its SDK. */
@@ -450,6 +452,9 @@ export function createCobrowseController(config: CobrowseConfig, deps: Controlle
     },
     retry() {
       if (dispatch({ type: 'RETRY' })) void runStart();
+    },
+    restart() {
+      if (dispatch({ type: 'RESTART' })) void runStart();
     },
     reset() {
       dispatch({ type: 'RESET' });

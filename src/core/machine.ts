@@ -54,6 +54,7 @@ export type CobrowseEvent =
   | { type: 'SESSION.ENDED'; reason: EndReason }
   | { type: 'FAILED'; error: CobrowseError }
   | { type: 'RETRY' }
+  | { type: 'RESTART' }
   | { type: 'RESET' }
   | { type: 'RECOVERY.FOUND'; pin: string | null; at: number | null; agentName?: string | null; resumeTo?: 'waiting' | 'active' }
   | { type: 'RECOVERY.ASK' }
@@ -126,6 +127,9 @@ export function transition(s: CobrowseSnapshot, e: CobrowseEvent): CobrowseSnaps
       return isSessionLive(s.state) || s.state === 'consent' ? fresh('error', { error: e.error }) : s;
     case 'RETRY':
       return s.state === 'error' && s.error?.retryable ? fresh('starting') : s;
+    case 'RESTART':
+      // Consent was given earlier this visit: a new PIN needs no second consent step.
+      return s.state === 'ended' ? fresh('starting') : s;
     case 'RESET':
       return s.state === 'ended' || s.state === 'declined' || s.state === 'error' || s.state === 'consent' ? fresh('idle') : s;
     case 'RECOVERY.FOUND':

@@ -6,6 +6,7 @@ import { isRtl, translator, type CobrowseLabels, type LocaleMessages } from './i
 import css from './styles.css?inline';
 import { themeVars, type ResolvedTheme } from './theme';
 import type { UiProps } from './view-props';
+import { createMaskHighlighter, MASK_HIGHLIGHT_CSS, type MaskHighlighter } from './mask-highlight';
 
 /** Attribute on the widget's host element; host pages can target it, tests find it. */
 export const HOST_ATTRIBUTE = 'data-zoom-cobrowse-widget';
@@ -41,6 +42,8 @@ export interface MountOptions {
   messages: Promise<LocaleMessages> | undefined;
   labels: CobrowseLabels;
   clock: Clock;
+  /** Outline masked fields for the visitor during a session (masking.highlight). */
+  highlight: false | { label?: string; color?: string };
   warn(message: string): void;
 }
 
@@ -59,9 +62,14 @@ export function mountUi(c: CobrowseController, o: MountOptions): MountedUi {
   if (o.nonce) style.setAttribute('nonce', o.nonce);
   // The z-index default lives here, not in styles.css: the CSS minifier stores numbers inside custom
   // properties as 32-bit floats and would turn 2147483647 into 2147480000.
-  style.textContent = `:host{--zcw-z-index:2147483647}${css}`;
+  style.textContent = `:host{--zcw-z-index:2147483647}${css}${o.highlight ? MASK_HIGHLIGHT_CSS : ''}`;
   const mountPoint = doc.createElement('div');
-  shadow.append(style, mountPoint);
+  // Outlines of masked fields: drawn here, in the shadow root, so the host page's layout never moves.
+  const maskLayer = doc.createElement('div');
+  maskLayer.className = 'mask-layer';
+  maskLayer.hidden = true;
+  maskLayer.setAttribute('aria-hidden', 'true');
+  shadow.append(style, maskLayer, mountPoint);
   const topLayer = !!host.showPopover;
   if (topLayer) host.popover = 'manual';
   const attach = (): void => {
@@ -115,11 +123,7 @@ export function mountUi(c: CobrowseController, o: MountOptions): MountedUi {
     openPanel: () => setOpen(true),
     close: () => setOpen(false),
     setConfirm: (confirm) => update({ confirm }),
-    restart() {
-      // Consent was given this visit: straight back to starting (see the controller.restart() request).
-      c.requestHelp();
-      c.accept();
-    },
+    restart: () => c.restart(),
   };
   function update(patch: Partial<UiProps>): void {
     if (!alive) return;
@@ -127,7 +131,21 @@ export function mountUi(c: CobrowseController, o: MountOptions): MountedUi {
     render(h(App, p), mountPoint);
   }
 
+  let highlighter: MaskHighlighter | undefined;
+  const syncHighlight = (state: string): void => {
+    if (!o.highlight) return;
+    const live = state === 'waiting' || state === 'active' || state === 'reconnecting';
+    const rules = live ? c.maskingRules() : undefined;
+    if (rules && !highlighter) {
+      if (o.highlight.color) host.style.setProperty('--zcw-mask-color', o.highlight.color);
+      highlighter = createMaskHighlighter({ compiled: rules, layer: maskLayer, label: o.highlight.label ?? p.t('maskBadge') });
+    }
+    if (live && rules) highlighter?.show();
+    else highlighter?.hide();
+  };
+
   const unsubscribe = c.subscribe((s) => {
+    syncHighlight(s.state);
     const prev = p.s.state;
     // A resumed session comes back into view as it was (without taking focus from the page);
     // a resume question needs the panel open, and an answer.
@@ -168,6 +186,7 @@ export function mountUi(c: CobrowseController, o: MountOptions): MountedUi {
     destroy() {
       alive = false;
       unsubscribe();
+      highlighter?.destroy();
       o.clock.clearTimeout(fallback);
       observer?.disconnect();
       render(null, mountPoint);

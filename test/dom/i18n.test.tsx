@@ -126,7 +126,7 @@ describe('locale loading never blocks the launcher', () => {
     const controller = { getState: () => ({ state: 'idle' }), subscribe: () => () => {}, warm() {} } as unknown as CobrowseController;
     const ui = mountUi(controller, {
       id: 1, container: document.body, nonce: undefined, theme: validateTheme(undefined, 'theme'), launcher: true, icon: 'help',
-      masked: [], privacyUrl: undefined, lang: 'fr', messages, labels: {}, clock, warn,
+      masked: [], privacyUrl: undefined, lang: 'fr', messages, labels: {}, clock, highlight: false, warn,
     });
     const launcher = () => ui.host.shadowRoot!.querySelector('[data-part="launcher"]')?.textContent;
     return { ui, clock, launcher, warn };

@@ -77,3 +77,12 @@ describe('state machine', () => {
     expect(transition(rec, { type: 'PIN.UPDATED', pin: '482913', at: 2 }).state).toBe('waiting');
   });
 });
+
+describe('restart after the PIN expired', () => {
+  it('goes from ended straight to starting (consent was given this visit), and nowhere else', () => {
+    const ended = run({ type: 'HELP.REQUEST' }, { type: 'CONSENT.ACCEPT' }, { type: 'PIN.UPDATED', pin: '1', at: 0 }, { type: 'SESSION.ENDED', reason: 'timeout' });
+    expect(transition(ended, { type: 'RESTART' }).state).toBe('starting');
+    expect(run({ type: 'RESTART' })).toBe(INITIAL_SNAPSHOT);
+    expect(run({ type: 'HELP.REQUEST' }, { type: 'RESTART' }).state).toBe('consent');
+  });
+});

@@ -11,6 +11,7 @@ const messages: LocaleMessages = {
   consentBody: "سيرى موظف الدعم هذه الصفحة فقط أثناء مشاركتها، ولن يرى علامات التبويب أو التطبيقات أو الملفات الأخرى.",
   consentMasked: "مخفي عن الموظف:",
   privacy: "كيف نتعامل مع بياناتك",
+  maskBadge: "مخفي عن فريق الدعم",
   consentAccept: "مشاركة هذه الصفحة",
   consentDecline: "ليس الآن",
   starting: "جارٍ الاتصال بالدعم…",

@@ -11,6 +11,7 @@ const messages: LocaleMessages = {
   consentBody: "Ein Support-Mitarbeiter sieht diese Seite, und nur diese Seite, solange Sie sie freigeben. Nicht Ihre anderen Tabs, Apps oder Dateien.",
   consentMasked: "Für den Mitarbeiter verborgen:",
   privacy: "Wie wir mit Ihren Daten umgehen",
+  maskBadge: "Für den Support verborgen",
   consentAccept: "Diese Seite freigeben",
   consentDecline: "Jetzt nicht",
   starting: "Verbindung zum Support wird hergestellt…",

@@ -14,6 +14,8 @@ const en = {
   consentBody: 'A support agent will see this page, and only this page, while you share it. Not your other tabs, apps or files.',
   consentMasked: 'Hidden from the agent:',
   privacy: 'How we handle your data',
+  /** Badge on a field hidden from the agent, shown to the visitor during a session. */
+  maskBadge: 'Hidden from support',
   consentAccept: 'Share this page',
   consentDecline: 'Not now',
   starting: 'Connecting to support…',

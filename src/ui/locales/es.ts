@@ -11,6 +11,7 @@ const messages: LocaleMessages = {
   consentBody: "Un agente de soporte verá esta página, y solo esta página, mientras la compartes. No verá tus otras pestañas, aplicaciones ni archivos.",
   consentMasked: "Ocultos para el agente:",
   privacy: "Cómo tratamos tus datos",
+  maskBadge: "Oculto para el soporte",
   consentAccept: "Compartir esta página",
   consentDecline: "Ahora no",
   starting: "Conectando con soporte…",

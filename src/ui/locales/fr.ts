@@ -11,6 +11,7 @@ const messages: LocaleMessages = {
   consentBody: "Un agent de l’assistance verra cette page, et uniquement cette page, pendant que vous la partagez. Pas vos autres onglets, applications ni fichiers.",
   consentMasked: "Masqué pour l’agent :",
   privacy: "Comment nous traitons vos données",
+  maskBadge: "Masqué pour l’assistance",
   consentAccept: "Partager cette page",
   consentDecline: "Pas maintenant",
   starting: "Connexion à l’assistance…",

@@ -11,6 +11,7 @@ const messages: LocaleMessages = {
   consentBody: "נציג התמיכה יראה את הדף הזה, ורק אותו, כל עוד הוא משותף. הנציג לא יראה כרטיסיות, אפליקציות או קבצים אחרים.",
   consentMasked: "מוסתר מהנציג:",
   privacy: "איך אנחנו מטפלים במידע שלך",
+  maskBadge: "מוסתר מהתמיכה",
   consentAccept: "שיתוף הדף הזה",
   consentDecline: "לא עכשיו",
   starting: "מתחברים לתמיכה…",

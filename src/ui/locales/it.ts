@@ -11,6 +11,7 @@ const messages: LocaleMessages = {
   consentBody: "Un operatore dell’assistenza vedrà questa pagina, e solo questa pagina, mentre la condividi. Non vedrà le altre schede, app o file.",
   consentMasked: "Nascosti all’operatore:",
   privacy: "Come trattiamo i tuoi dati",
+  maskBadge: "Nascosto all’assistenza",
   consentAccept: "Condividi questa pagina",
   consentDecline: "Non ora",
   starting: "Connessione all’assistenza…",

@@ -11,6 +11,7 @@ const messages: LocaleMessages = {
   consentBody: "共有中、サポート担当者に表示されるのはこのページだけです。ほかのタブ、アプリ、ファイルは表示されません。",
   consentMasked: "担当者には表示されません：",
   privacy: "データの取り扱いについて",
+  maskBadge: "サポートには表示されません",
   consentAccept: "このページを共有",
   consentDecline: "今はしない",
   starting: "サポートに接続しています…",

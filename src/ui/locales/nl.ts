@@ -11,6 +11,7 @@ const messages: LocaleMessages = {
   consentBody: "Een supportmedewerker ziet deze pagina, en alleen deze pagina, zolang je hem deelt. Niet je andere tabbladen, apps of bestanden.",
   consentMasked: "Verborgen voor de medewerker:",
   privacy: "Hoe we met je gegevens omgaan",
+  maskBadge: "Verborgen voor support",
   consentAccept: "Deze pagina delen",
   consentDecline: "Niet nu",
   starting: "Verbinden met support…",

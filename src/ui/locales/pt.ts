@@ -11,6 +11,7 @@ const messages: LocaleMessages = {
   consentBody: "Um agente de suporte verá esta página, e somente esta página, enquanto você a compartilha. Não verá suas outras abas, aplicativos ou arquivos.",
   consentMasked: "Oculto para o agente:",
   privacy: "Como tratamos seus dados",
+  maskBadge: "Oculto para o suporte",
   consentAccept: "Compartilhar esta página",
   consentDecline: "Agora não",
   starting: "Conectando ao suporte…",

@@ -11,6 +11,7 @@ const messages: LocaleMessages = {
   consentBody: "共享期间，客服人员只能看到此页面，看不到您的其他标签页、应用或文件。",
   consentMasked: "客服人员看不到：",
   privacy: "我们如何处理您的数据",
+  maskBadge: "对客服隐藏",
   consentAccept: "共享此页面",
   consentDecline: "暂不",
   starting: "正在连接客服…",
