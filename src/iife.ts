@@ -7,11 +7,12 @@ import { setScriptBase } from './core/load-script';
 import type { CobrowseConfig } from './core/config';
 import { LOG_PREFIX } from './core/config-error';
 import { createCobrowseWidget, type CobrowseWidget } from './widget';
+import { loadAudit } from './masking/load-audit';
+import type { MaskingAuditFinding, MaskingConfig } from './masking/types';
 
 export { createCobrowseWidget } from './widget';
 export { createCobrowseController } from './core/controller';
 export { CobrowseConfigError } from './core/config-error';
-export { auditMasking } from './masking';
 
 /** The package version. */
 export const version: string = __VERSION__;
@@ -47,10 +48,8 @@ export function configFromAttributes(el: HTMLElement): Partial<CobrowseConfig> {
   if (d.privacyUrl !== undefined) out.privacyUrl = d.privacyUrl;
   if (d.sdkUrl !== undefined) sdk.url = d.sdkUrl;
   if (d.sdkVersion !== undefined) sdk.version = d.sdkVersion;
-  if (d.masking !== undefined) {
-    const m = d.masking.trim();
-    out.masking = m === 'off' || m === 'false' ? false : m === 'all-inputs' ? { maskType: 'all-inputs' } : { presets: m.split(',').map((p) => p.trim()).filter(Boolean) };
-  }
+  // The masking validator reads the attribute form itself ("payment,identity", "default,strict", "off").
+  if (d.masking !== undefined) out.masking = d.masking as unknown as MaskingConfig;
   if (d.remoteAssist !== undefined) out.remoteAssist = bool(d.remoteAssist);
   if (d.launcher !== undefined) out.launcher = bool(d.launcher);
   if (d.launcherLabel !== undefined || d.launcherIcon !== undefined) {
@@ -75,8 +74,29 @@ export function mount(config: Partial<CobrowseConfig> = {}): CobrowseWidget {
   if (themes.length) merged.theme = Object.assign({}, ...themes);
   const sdks = [globalConfig.sdk, attrs.sdk, config.sdk].filter(Boolean);
   if (sdks.length) merged.sdk = Object.assign({}, ...sdks);
-  instance = createCobrowseWidget(merged);
-  return instance;
+  const widget = createCobrowseWidget(merged);
+  // widget.destroy() called directly must free the slot too, so mount() can create a new one.
+  const destroyWidget = widget.destroy;
+  widget.destroy = () => {
+    destroyWidget();
+    if (instance === widget) instance = null;
+  };
+  instance = widget;
+  return widget;
+}
+
+/**
+ * Lists sensitive-looking fields that nothing masks, and prints them as one
+ * console group. Loads the audit on first use (it is not part of this file),
+ * and checks against the mounted widget's masking unless given another config.
+ */
+export function auditMasking(root?: ParentNode, masking?: MaskingConfig | false): Promise<MaskingAuditFinding[]> {
+  const cfg = instance?.controller.config;
+  return loadAudit(cfg?.nonce).then((m) => {
+    const findings = m.auditMasking(root ?? document, masking ?? cfg?.maskingConfig);
+    m.reportMaskingAudit(findings);
+    return findings;
+  });
 }
 
 function need(): CobrowseWidget {
@@ -99,10 +119,7 @@ export const on: CobrowseWidget['on'] = (name, handler) => need().on(name, handl
 /** State of the mounted widget. */
 export const getState: CobrowseWidget['getState'] = () => need().getState();
 /** Removes the mounted widget; `mount()` can create a new one afterwards. */
-export const destroy = (): void => {
-  instance?.destroy();
-  instance = null;
-};
+export const destroy = (): void => instance?.destroy();
 
 function autoMount(): void {
   const wanted = script?.dataset.autoMount !== 'false';

@@ -3,19 +3,33 @@
  * customer SDK. Importing this module touches no `window` or `document`; only
  * `createCobrowseWidget` does.
  */
-export { createCobrowseWidget } from './widget';
+export { createCobrowseWidget, CobrowseWidgetExistsError, OPEN_ATTRIBUTE } from './widget';
 export type { CobrowseWidget } from './widget';
 export { createCobrowseController, AGENT_WAIT_MS } from './core/controller';
 export type { CobrowseController, CobrowseEvents, ControllerDeps, Clock } from './core/controller';
 export { resolveConfig, DEFAULT_CONFIG } from './core/config';
-export type { CobrowseConfig, CobrowseTheme, CobrowseSdkConfig, CobrowseRemoteAssistConfig, TokenFunction, TokenRequest, WidgetPosition, ResolvedConfig } from './core/config';
+export type {
+  CobrowseConfig,
+  CobrowseTheme,
+  CobrowseSdkConfig,
+  CobrowseRemoteAssistConfig,
+  CobrowseLauncherOptions,
+  CobrowseLabels,
+  LauncherIcon,
+  ThemeMode,
+  TokenFunction,
+  TokenRequest,
+  WidgetPosition,
+  ResolvedConfig,
+} from './core/config';
+export type { PluralForms, StringKey } from './ui/i18n';
 export { CobrowseConfigError } from './core/config-error';
 export { ERROR_TABLE } from './core/errors';
 export type { CobrowseError, CobrowseErrorCode } from './core/errors';
 export type { CobrowseSnapshot, CobrowseState, EndReason } from './core/machine';
 export { sdkCdnUrl } from './sdk/loader';
 export type { ZoomCobrowseSDK } from './sdk/types';
-export { auditMasking, compileMasking, MASK_ATTRIBUTE } from './masking';
+export { auditMasking, reportMaskingAudit, compileMasking, isMasked, maskedCategories, MASK_ATTRIBUTE, MASKING_PRESETS, DEFAULT_MASKING_PRESETS } from './masking';
 export type { MaskingConfig, MaskingPreset, MaskingAuditFinding, CompiledMasking } from './masking';
 
 /** The package version. */

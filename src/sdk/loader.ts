@@ -106,7 +106,9 @@ export function createSdkLoader(options: SdkLoaderOptions): SdkLoader {
       warmed = true;
       // sdk.url may be relative (self-hosting): resolve it against the page first.
       addHint('preconnect', new URL(url, doc().baseURI).origin);
-      addHint('prefetch', url, 'script');
+      // A prefetch hint can't carry a CSP nonce, so under a nonce-based policy it would be
+      // reported as a violation: such pages get the preconnect only.
+      if (!options.nonce) addHint('prefetch', url, 'script');
     },
     dispose() {
       for (const el of added.splice(0)) el.remove();

@@ -89,15 +89,21 @@ describe('SDK loader', () => {
     expect(r.appended.map((e) => e.getAttribute('href'))).toEqual(['https://shop.example', '/vendor/zoom-sdk.js']);
   });
 
-  it('warm() adds preconnect + prefetch hints once, with the nonce; dispose() removes them', () => {
+  it('warm() adds preconnect + prefetch hints, once', () => {
     const r = recordingDocument();
-    const loader = createSdkLoader({ sdkKey: 'abc', nonce: 'n', document: r.doc });
+    const loader = createSdkLoader({ sdkKey: 'abc', document: r.doc });
     loader.warm();
     loader.warm();
     expect(r.appended.map((e) => [e.getAttribute('rel'), e.getAttribute('href')])).toEqual([
       ['preconnect', 'https://us01-zcb.zoom.us'],
       ['prefetch', 'https://us01-zcb.zoom.us/static/resource/sdk/abc/js'],
     ]);
+  });
+
+  it('under a nonce (strict CSP) warm() only preconnects: a prefetch hint cannot carry the nonce', () => {
+    const r = recordingDocument();
+    createSdkLoader({ sdkKey: 'abc', nonce: 'n', document: r.doc }).warm();
+    expect(r.appended.map((e) => e.getAttribute('rel'))).toEqual(['preconnect']);
     expect((r.appended[0] as HTMLLinkElement).nonce).toBe('n');
   });
 });
