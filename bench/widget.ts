@@ -4,7 +4,8 @@
  *
  *  - IIFE gzip bytes
  *  - bytes requested before intent (to Zoom's SDK host, and in all)
- *  - main-thread time to mount, median of 30 fresh page loads
+ *  - main-thread time of mount(), median of 30 fresh page loads, and all the
+ *    main-thread work until the launcher is painted (the first paint runs at idle)
  *  - long tasks (> 50 ms) during load + mount
  *  - cumulative layout shift
  *  - click → consent visible
@@ -61,21 +62,46 @@ async function freshPage(): Promise<{ page: Page; bytes: { zoom: number; all: nu
 }
 
 const mountTimes: number[] = [];
+const mountTotals: number[] = [];
+const firstPaint: number[] = [];
 const longTasks: number[] = [];
 let cls = 0;
 let beforeIntent = { zoom: 0, all: 0, zoomRequests: 0 };
+const manualUrl = `${server.origin}/bench/pages/mount-manual.html`;
 for (let i = 0; i < RUNS; i++) {
+  // 1. A page that auto-mounts, as a site would: requests before intent, long tasks, layout shift.
   const { page, bytes } = await freshPage();
   let zoomRequests = 0;
   page.on('request', (r) => void (new URL(r.url()).host === ZOOM_HOST && zoomRequests++));
   await page.goto(pageUrl, { waitUntil: 'networkidle' });
+  await page.locator('[data-part="launcher"]').waitFor();
   await sleep(100); // let layout-shift and longtask observers deliver
-  const m = (await page.evaluate('({ mount: window.__mountMs, long: window.__longTasks, cls: window.__cls })')) as { mount: number; long: number[]; cls: number };
-  mountTimes.push(m.mount);
+  const m = (await page.evaluate('({ long: window.__longTasks, cls: window.__cls })')) as { long: number[]; cls: number };
   longTasks.push(...m.long);
   cls = Math.max(cls, m.cls);
   if (i === 0) beforeIntent = { ...bytes, zoomRequests };
   await page.context().close();
+
+  // 2. The same page, mounted by the bench: the synchronous cost of mount(), and the whole
+  //    main-thread cost until the launcher is painted (the first paint waits for idle time).
+  const manual = await freshPage();
+  await manual.page.goto(manualUrl, { waitUntil: 'networkidle' });
+  const cdp = await manual.page.context().newCDPSession(manual.page);
+  await cdp.send('Performance.enable');
+  const busy = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((x) => x.name === 'TaskDuration')?.value ?? 0) * 1000;
+  const t0 = await busy();
+  const r = (await manual.page.evaluate(`(async () => {
+    const t0 = performance.now();
+    ZoomCobrowseWidget.mount();
+    document.body.getBoundingClientRect();
+    const sync = performance.now() - t0;
+    await new Promise((res) => { const check = () => document.querySelector('[data-zoom-cobrowse-widget]')?.shadowRoot.querySelector('[data-part="launcher"]') ? res() : requestAnimationFrame(check); check(); });
+    return { sync, paint: performance.now() - t0 };
+  })()`)) as { sync: number; paint: number };
+  mountTotals.push((await busy()) - t0);
+  mountTimes.push(r.sync);
+  firstPaint.push(r.paint);
+  await manual.page.context().close();
 }
 
 // Intent: click → consent, then accept → PIN.
@@ -117,6 +143,8 @@ const results = {
   bytesBeforeIntentTotal: beforeIntent.all,
   mountMedianMs: +median(mountTimes).toFixed(2),
   mountMaxMs: +Math.max(...mountTimes).toFixed(2),
+  mountTotalMainThreadMedianMs: +median(mountTotals).toFixed(2),
+  launcherPaintedMedianMs: +median(firstPaint).toFixed(1),
   longTasksOver50ms: longTasks.filter((d) => d > 50).length,
   cls: +cls.toFixed(4),
   clickToConsentMedianMs: +median(clickToConsent).toFixed(1),
@@ -132,7 +160,9 @@ const rows: Array<[string, string, string]> = [
   ['IIFE size (gzip -9)', `${results.iifeGzipBytes} B`, '≤ 15360 B'],
   ['bytes to SDK host before intent', `${results.bytesToSdkHostBeforeIntent} B (${results.requestsToSdkHostBeforeIntent} requests)`, '0'],
   ['bytes before intent, all requests', `${results.bytesBeforeIntentTotal} B`, ''],
-  [`mount, main thread (median of ${RUNS})`, `${results.mountMedianMs} ms (max ${results.mountMaxMs})`, '≤ 4 ms'],
+  [`mount(), main thread (median of ${RUNS})`, `${results.mountMedianMs} ms (max ${results.mountMaxMs})`, '≤ 4 ms'],
+  ['  + deferred first paint: all main-thread work', `${results.mountTotalMainThreadMedianMs} ms`, 'in idle time'],
+  ['  launcher painted after mount()', `${results.launcherPaintedMedianMs} ms`, ''],
   ['long tasks > 50 ms during load + mount', String(results.longTasksOver50ms), '0'],
   ['CLS', String(results.cls), '0'],
   ['click → consent visible (median of 5)', `${results.clickToConsentMedianMs} ms`, ''],

@@ -1,6 +1,6 @@
-import { createCobrowseController, type Clock, type CobrowseController, type CobrowseEvents, type ControllerDeps } from './core/controller';
+import { controllerFromResolved, type Clock, type CobrowseController, type CobrowseEvents, type ControllerDeps } from './core/controller';
 import { maskedCategories } from './masking/names';
-import type { CobrowseConfig } from './core/config';
+import { resolveConfig, type CobrowseConfig } from './core/config';
 import { CobrowseConfigError, LOG_PREFIX } from './core/config-error';
 import type { CobrowseError } from './core/errors';
 import type { CobrowseSnapshot } from './core/machine';
@@ -77,37 +77,21 @@ export function createCobrowseWidget(config: CobrowseConfig, deps: ControllerDep
     throw new Error(`${LOG_PREFIX} createCobrowseWidget() needs a browser document. During server-side rendering, call it from a client-side effect instead.`);
   }
   if (mounted) throw new CobrowseWidgetExistsError(mounted.widget, mounted.id, mounted.createdAt);
-  const controller = createCobrowseController(config, deps);
+  // Everything that can be wrong with the config is found now, synchronously: bad config fails loudly and early.
+  const cfg = resolveConfig(config);
+  const container = resolveContainer(cfg.container);
   const id = nextId++;
-  const cfg = controller.config;
   const log = deps.logger ?? console;
   const warn = (m: string): void => log.warn(`${LOG_PREFIX} ${m}`);
-  // Checks the colours as rendered: config, host-page overrides and defaults together.
-  const checkContrast = (): void => contrastProblems(ui!.host).forEach(warn);
   const lang = pickLocale(cfg.locale, navigator.languages ?? []);
   if (lang === 'en' && !/^(auto|en)\b/.test(cfg.locale) && !Object.keys(cfg.labels).length) {
     warn(`no built-in strings for locale "${cfg.locale}"; showing English. Built in: ${LOCALES.join(', ')}. Pass labels to translate.`);
   }
-  let ui: MountedUi | undefined = mountUi(controller, {
-    id,
-    container: resolveContainer(cfg.container),
-    nonce: cfg.nonce,
-    theme: cfg.theme,
-    launcher: cfg.launcher,
-    icon: cfg.launcherIcon,
-    // Named from the config alone: no selectors are compiled before the visitor asks for help.
-    masked: maskedCategories(cfg.maskingConfig),
-    privacyUrl: cfg.privacyUrl,
-    lang,
-    // The script-tag build can't code-split: it loads dist/locales/{lang}.js beside itself instead.
-    messages: lang === 'en' ? undefined : __IIFE__ ? loadLocaleScript(lang, cfg.nonce) : importLocale(lang),
-    labels: cfg.labels,
-    clock: deps.clock ?? realClock,
-    highlight: cfg.maskingConfig === false || cfg.maskingConfig.highlight === false ? false : cfg.maskingConfig.highlight === true || cfg.maskingConfig.highlight === undefined ? {} : cfg.maskingConfig.highlight,
-    warn,
-  });
-  // The defaults pass; only a configured colour can fail (and this keeps canvas work off most mounts).
-  if (/primary|surface|text|muted|danger/i.test(Object.keys(cfg.theme).join())) checkContrast();
+  let controller: CobrowseController | undefined;
+  let ui: MountedUi | undefined;
+  let destroyed = false;
+  // Checks the colours as rendered: config, host-page overrides and defaults together.
+  const checkContrast = (): void => void (ui && contrastProblems(ui.host).forEach(warn));
   // Event delegation: the site's own buttons open the widget, even ones added later.
   const onOpenClick = (e: Event): void => {
     if ((e.target as Element | null)?.closest?.(`[${OPEN_ATTRIBUTE}]`)) {
@@ -115,13 +99,56 @@ export function createCobrowseWidget(config: CobrowseConfig, deps: ControllerDep
       widget.open();
     }
   };
-  document.addEventListener('click', onOpenClick);
+
+  /**
+   * Builds the controller and the UI. It runs in the browser's next idle period
+   * (so the host page's own start-up never waits for it), or at once when the
+   * site calls any widget method first.
+   */
+  const boot = (fromIdle = false): CobrowseController => {
+    if (controller) return controller;
+    if (destroyed) throw new Error(`${LOG_PREFIX} this widget was destroyed. Create a new one with createCobrowseWidget().`);
+    if (idle !== undefined) window.cancelIdleCallback(idle);
+    clearTimeout(soon);
+    const c = (controller = controllerFromResolved(cfg, deps));
+    ui = mountUi(c, {
+      id,
+      container,
+      nonce: cfg.nonce,
+      theme: cfg.theme,
+      launcher: cfg.launcher,
+      icon: cfg.launcherIcon,
+      // Named from the config alone: no selectors are compiled before the visitor asks for help.
+      masked: maskedCategories(cfg.maskingConfig),
+      privacyUrl: cfg.privacyUrl,
+      lang,
+      // The script-tag build can't code-split: it loads dist/locales/{lang}.js beside itself instead.
+      messages: lang === 'en' ? undefined : __IIFE__ ? loadLocaleScript(lang, cfg.nonce) : importLocale(lang),
+      labels: cfg.labels,
+      clock: deps.clock ?? realClock,
+      highlight: cfg.maskingConfig === false || cfg.maskingConfig.highlight === false ? false : cfg.maskingConfig.highlight === true || cfg.maskingConfig.highlight === undefined ? {} : cfg.maskingConfig.highlight,
+      // Already in idle time: paint now. Booted early by a method call: the first paint still waits for idle.
+      paintNow: fromIdle,
+      warn,
+    });
+    // The defaults pass; only a configured colour can fail (and this keeps canvas work off most mounts).
+    if (/primary|surface|text|muted|danger/i.test(Object.keys(cfg.theme).join())) checkContrast();
+    document.addEventListener('click', onOpenClick);
+    return c;
+  };
+  // Safari has no requestIdleCallback: there the next task is the nearest thing.
+  const hasIdle = typeof window.requestIdleCallback === 'function';
+  const idle = hasIdle ? window.requestIdleCallback(() => void boot(true), { timeout: 300 }) : undefined;
+  const soon = hasIdle ? undefined : setTimeout(() => void (destroyed || boot(true)), 1);
 
   const widget: CobrowseWidget = {
-    controller,
-    open: () => ui?.setOpen(true),
-    close: () => ui?.setOpen(false),
+    get controller() {
+      return boot();
+    },
+    open: () => (boot(), ui?.setOpen(true)),
+    close: () => (boot(), ui?.setOpen(false)),
     start() {
+      const c = boot();
       widget.open();
       return new Promise<string | null>((resolve, reject) => {
         const check = (s: CobrowseSnapshot): void => {
@@ -129,30 +156,34 @@ export function createCobrowseWidget(config: CobrowseConfig, deps: ControllerDep
           else if (s.state === 'error' && s.error) finish(() => reject(s.error as CobrowseError));
           else if (s.state === 'declined' || s.state === 'idle' || s.state === 'ended') finish(() => resolve(null));
         };
-        const unsubscribe = controller.subscribe(check);
+        const unsubscribe = c.subscribe(check);
         const finish = (fn: () => void): void => {
           unsubscribe();
           fn();
         };
-        const now = controller.getState();
+        const now = c.getState();
         if (now.state === 'waiting' && now.pin) finish(() => resolve(now.pin));
         else if (now.state === 'active') finish(() => resolve(now.pin));
       });
     },
-    end: () => controller.end(),
+    end: () => boot().end(),
     setTheme(theme) {
       const t = validateTheme(theme, 'theme');
-      if (!ui) return;
-      ui.setTheme(t);
+      if (destroyed) return;
+      boot();
+      ui?.setTheme(t);
       checkContrast();
     },
-    on: (name, handler) => controller.on(name, handler),
-    getState: () => controller.getState(),
+    on: (name, handler) => boot().on(name, handler),
+    getState: () => boot().getState(),
     destroy() {
-      if (!ui) return;
-      controller.destroy();
+      if (destroyed) return;
+      destroyed = true;
+      if (idle !== undefined) window.cancelIdleCallback(idle);
+      clearTimeout(soon);
+      controller?.destroy();
       document.removeEventListener('click', onOpenClick);
-      ui.destroy();
+      ui?.destroy();
       ui = undefined;
       if (mounted?.widget === widget) mounted = null;
     },

@@ -118,7 +118,11 @@ const realClock: Clock = {
 
 /** Creates the headless controller (no UI). Throws CobrowseConfigError for a bad config. */
 export function createCobrowseController(config: CobrowseConfig, deps: ControllerDeps = {}): CobrowseController {
-  const cfg: ResolvedConfig = resolveConfig(config);
+  return controllerFromResolved(resolveConfig(config), deps);
+}
+
+/** The controller for an already validated config (the widget validates first, then builds this at idle time). */
+export function controllerFromResolved(cfg: ResolvedConfig, deps: ControllerDeps = {}): CobrowseController {
   const clock = deps.clock ?? realClock;
   const log = deps.logger ?? console;
   let enginePromise: Promise<Engine> | undefined;
@@ -143,7 +147,7 @@ export function createCobrowseController(config: CobrowseConfig, deps: Controlle
   const timers = new Map<string, unknown>();
   const endWaiters = new Set<() => void>();
   const store = createRecoveryStore(
-    cfg.recovery === 'off' ? null : deps.storage !== undefined ? deps.storage : browserStorage(cfg.multiTab),
+    cfg.recovery === 'off' ? null : deps.storage !== undefined ? deps.storage : () => browserStorage(cfg.multiTab),
     cfg.sdkKey,
   );
   const target = deps.eventTarget !== undefined ? deps.eventTarget : typeof window !== 'undefined' ? window : null;

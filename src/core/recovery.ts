@@ -50,14 +50,20 @@ function isMarker(v: unknown): v is RecoveryMarker {
   return typeof m === 'object' && m !== null && typeof m.t === 'number' && (m.state === 'waiting' || m.state === 'active');
 }
 
-/** Creates the store over `storage` (null: a store that remembers nothing). */
-export function createRecoveryStore(storage: MarkerStorage | null, sdkKey: string): RecoveryStore {
+/**
+ * Creates the store over `storage` (null: a store that remembers nothing). A
+ * function is called on first use: touching `sessionStorage` costs about a
+ * millisecond the first time, which the widget's mount should not pay.
+ */
+export function createRecoveryStore(source: MarkerStorage | null | (() => MarkerStorage | null), sdkKey: string): RecoveryStore {
   const key = markerKey(sdkKey);
+  let resolved: MarkerStorage | null | undefined = typeof source === 'function' ? undefined : source;
+  const store = (): MarkerStorage | null => (resolved === undefined ? (resolved = (source as () => MarkerStorage | null)()) : resolved);
   return {
     key,
     read() {
       try {
-        const raw = storage?.getItem(key);
+        const raw = store()?.getItem(key);
         const parsed: unknown = raw ? JSON.parse(raw) : null;
         return isMarker(parsed) ? parsed : null;
       } catch {
@@ -66,14 +72,14 @@ export function createRecoveryStore(storage: MarkerStorage | null, sdkKey: strin
     },
     write(marker) {
       try {
-        storage?.setItem(key, JSON.stringify(marker));
+        store()?.setItem(key, JSON.stringify(marker));
       } catch {
         /* quota or privacy mode: recovery won't happen, nothing else breaks */
       }
     },
     clear() {
       try {
-        storage?.removeItem(key);
+        store()?.removeItem(key);
       } catch {
         /* see write */
       }

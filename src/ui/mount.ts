@@ -2,7 +2,7 @@ import { h, render } from 'preact';
 import type { Clock, CobrowseController } from '../core/controller';
 import { App } from './App';
 import type { LauncherIcon } from './config';
-import { isRtl, translator, type CobrowseLabels, type LocaleMessages } from './i18n';
+import { isRtl, translator, type CobrowseLabels, type LocaleMessages, type Translate } from './i18n';
 import css from './styles.css?inline';
 import { themeVars, type ResolvedTheme } from './theme';
 import type { UiProps } from './view-props';
@@ -42,6 +42,8 @@ export interface MountOptions {
   messages: Promise<LocaleMessages> | undefined;
   labels: CobrowseLabels;
   clock: Clock;
+  /** Paint at once instead of in the next idle period (the caller is already in idle time). */
+  paintNow?: boolean;
   /** Outline masked fields for the visitor during a session (masking.highlight). */
   highlight: false | { label?: string; color?: string };
   warn(message: string): void;
@@ -69,17 +71,29 @@ export function mountUi(c: CobrowseController, o: MountOptions): MountedUi {
   maskLayer.className = 'mask-layer';
   maskLayer.hidden = true;
   maskLayer.setAttribute('aria-hidden', 'true');
-  shadow.append(style, maskLayer, mountPoint);
+  shadow.append(maskLayer, mountPoint);
   const topLayer = !!host.showPopover;
   if (topLayer) host.popover = 'manual';
-  const attach = (): void => {
-    o.container.appendChild(host);
+  // Until the first paint the host is empty (and, as an unopened popover, not even rendered):
+  // the stylesheet and the top layer wait for it, so mount() doesn't pay for parsing CSS.
+  let styled = false;
+  const showTop = (): void => {
     try {
       // Re-attaching (below) drops the element out of the top layer: put it back.
-      if (topLayer && !host.matches(':popover-open')) host.showPopover();
+      if (topLayer && styled && !host.matches(':popover-open')) host.showPopover();
     } catch {
       /* not rendered (e.g. a hidden container): the z-index fallback still applies */
     }
+  };
+  const ensureStyled = (): void => {
+    if (styled) return;
+    styled = true;
+    shadow.prepend(style);
+    showTop();
+  };
+  const attach = (): void => {
+    o.container.appendChild(host);
+    showTop();
   };
   attach();
   // SPA routers and page-transition libraries sometimes swap the body's children;
@@ -94,12 +108,17 @@ export function mountUi(c: CobrowseController, o: MountOptions): MountedUi {
 
   let alive = true;
   const strings = (lang: string, m?: LocaleMessages): Partial<UiProps> => ({
-    t: translator(lang, m, o.labels),
+    t: lazyTranslator(lang, m),
     lang,
     dir: isRtl(lang) ? 'rtl' : 'ltr',
     errors: m?.errors,
     ready: true,
   });
+  // Built on first use rather than at mount: mount should do as little as it can.
+  const lazyTranslator = (lang: string, m?: LocaleMessages): Translate => {
+    let t: Translate | undefined;
+    return (key, values) => (t ??= translator(lang, m, o.labels))(key, values);
+  };
   const setOpen = (open: boolean): void => {
     const st = c.getState().state;
     if (open && st === 'idle') c.requestHelp();
@@ -125,10 +144,23 @@ export function mountUi(c: CobrowseController, o: MountOptions): MountedUi {
     setConfirm: (confirm) => update({ confirm }),
     restart: () => c.restart(),
   };
-  function update(patch: Partial<UiProps>): void {
+  // The first paint waits for an idle moment: the launcher is not urgent, and rendering it
+  // (with the compile of the UI code it needs) then never competes with the host page's own
+  // start-up. Anything the visitor or a session does paints at once.
+  const win = doc.defaultView as (Window & typeof globalThis) | null;
+  let painted = !!o.paintNow || !win?.requestIdleCallback;
+  const idle = painted ? undefined : win!.requestIdleCallback(() => paint(), { timeout: 300 });
+  function paint(): void {
+    if (!alive) return;
+    if (!painted && idle !== undefined) win?.cancelIdleCallback(idle);
+    painted = true;
+    ensureStyled();
+    render(h(App, p), mountPoint);
+  }
+  function update(patch: Partial<UiProps>, urgent = true): void {
     if (!alive) return;
     p = { ...p, ...patch };
-    render(h(App, p), mountPoint);
+    if (painted || urgent) paint();
   }
 
   let highlighter: MaskHighlighter | undefined;
@@ -161,7 +193,7 @@ export function mountUi(c: CobrowseController, o: MountOptions): MountedUi {
     for (const [name, value] of Object.entries(vars)) host.style.setProperty(name, value);
     applied = Object.keys(vars);
     host.setAttribute('data-mode', theme.mode);
-    update({ position: theme.position });
+    update({ position: theme.position }, painted);
   };
   setTheme(o.theme);
 
@@ -184,6 +216,7 @@ export function mountUi(c: CobrowseController, o: MountOptions): MountedUi {
     setOpen,
     setTheme,
     destroy() {
+      if (!painted && idle !== undefined) win?.cancelIdleCallback(idle);
       alive = false;
       unsubscribe();
       highlighter?.destroy();

@@ -45,7 +45,7 @@ describe('script-tag build in Chromium', () => {
       const api = (window as any).ZoomCobrowseWidget;
       api.getWidget().destroy();
       const gone = document.querySelectorAll('[data-zoom-cobrowse-widget]').length;
-      api.mount();
+      api.mount().getState(); // any call builds it now rather than at idle time
       return [gone, document.querySelectorAll('[data-zoom-cobrowse-widget]').length];
     });
     expect(count).toEqual([0, 1]);

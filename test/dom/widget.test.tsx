@@ -136,6 +136,23 @@ describe('widget UI (happy-dom)', () => {
     expect(w.clock.pending()).toBe(0);
   });
 
+  it('builds itself in idle time: nothing in the page until then, a method call builds it at once', async () => {
+    const widget = createCobrowseWidget({ sdkKey: 'k', token: '/t' });
+    try {
+      expect(document.querySelector('[data-zoom-cobrowse-widget]')).toBeNull();
+      await new Promise((r) => setTimeout(r, 20)); // happy-dom has no requestIdleCallback: the fallback is the next task
+      expect(document.querySelector('[data-zoom-cobrowse-widget]')).not.toBeNull();
+    } finally {
+      widget.destroy();
+    }
+    const early = createCobrowseWidget({ sdkKey: 'k', token: '/t' });
+    expect(early.getState().state).toBe('idle');
+    expect(document.querySelector('[data-zoom-cobrowse-widget]')).not.toBeNull();
+    early.destroy();
+    early.open(); // after destroy(): a harmless no-op that mounts nothing
+    expect(document.querySelector('[data-zoom-cobrowse-widget]')).toBeNull();
+  });
+
   it('a bad config throws CobrowseConfigError before anything is mounted', () => {
     expect(() => createCobrowseWidget({ sdkKey: '', token: '/t' })).toThrow(CobrowseConfigError);
     expect(() => createCobrowseWidget({ sdkKey: 'k', token: '/t', container: '#nope' })).toThrow(/no element matches "#nope"/);
@@ -178,8 +195,12 @@ describe('widget UI (happy-dom)', () => {
     const w = setupWidget();
     w.widget.destroy();
     const again = createCobrowseWidget({ sdkKey: 'k', token: '/t' });
-    expect(document.querySelectorAll('[data-zoom-cobrowse-widget]')).toHaveLength(1);
-    again.destroy();
+    try {
+      again.open();
+      expect(document.querySelectorAll('[data-zoom-cobrowse-widget]')).toHaveLength(1);
+    } finally {
+      again.destroy();
+    }
   });
 
   it('puts itself back if a router swaps the body children', async () => {

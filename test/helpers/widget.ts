@@ -33,6 +33,8 @@ export function setupWidget(overrides: Partial<CobrowseConfig> = {}, fakeOptions
     },
   );
   mountedWidgets.push(widget);
+  // The widget builds itself in the next idle period; tests want it now (any method call boots it).
+  void widget.controller;
   const host = document.querySelector<HTMLElement>('[data-zoom-cobrowse-widget]')!;
   const root = host.shadowRoot!;
   const q = <E extends Element = HTMLElement>(sel: string) => root.querySelector<E & HTMLElement>(sel);
