@@ -228,7 +228,7 @@ export function cobrowseDemo(settings: DemoSettings = resolveDemoSettings()): Pl
       sdkSecret: settings.sdkSecret,
       allowedOrigins: originAllowed,
       // DEMO ONLY: anyone who can reach this dev server gets an agent token. Production must decide from
-      // the agent's own login (docs/backend.md, "Authorising agents in production").
+      // the agent's own login (README, "Authorising agents in production").
       authorizeAgent: () => true,
     }),
   );

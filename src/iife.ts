@@ -55,6 +55,8 @@ export function configFromAttributes(el: HTMLElement): Partial<CobrowseConfig> {
   if (d.launcherLabel !== undefined || d.launcherIcon !== undefined) {
     out.launcher = out.launcher === false ? false : { ...(d.launcherLabel ? { label: d.launcherLabel } : {}), ...(d.launcherIcon ? { icon: d.launcherIcon } : {}) };
   }
+  if (d.recovery !== undefined) out.recovery = d.recovery;
+  if (d.multiTab !== undefined) out.multiTab = bool(d.multiTab);
   if (d.debug !== undefined) out.debug = bool(d.debug);
   // A script allowed by a CSP nonce passes the same nonce to what it injects.
   const nonce = d.nonce ?? (el.nonce || el.getAttribute('nonce') || undefined);

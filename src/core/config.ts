@@ -112,7 +112,8 @@ export const DEFAULT_CONFIG = {
   debug: false,
 } as const;
 
-const TOP_LEVEL = [
+/** Every top-level config field (the README's reference table is checked against this list). */
+export const CONFIG_FIELDS: readonly string[] = [
   'sdkKey', 'token', 'userId', 'userName', 'sdk', 'nonce', 'container', 'theme', 'masking',
   'remoteAssist', 'annotations', 'customPin', 'tokenTimeoutMs', 'startTimeoutMs', 'launcher', 'recovery', 'multiTab', 'debug',
   'locale', 'labels', 'privacyUrl',
@@ -169,7 +170,7 @@ export function resolveConfig(input: unknown): ResolvedConfig {
   if (!isPlainObject(input)) {
     throw new CobrowseConfigError('(config)', `expected an object like { sdkKey, token }, got ${describe(input)}.`);
   }
-  const c = checkObject(input, '', TOP_LEVEL);
+  const c = checkObject(input, '', CONFIG_FIELDS);
   const sdkKey = optString(c.sdkKey, 'sdkKey', 'your Zoom Cobrowse SDK key (a non-empty string)');
   if (!sdkKey) throw new CobrowseConfigError('sdkKey', 'required. Copy the SDK key from your Zoom Cobrowse app in the Zoom marketplace.');
   if (/[\s/?#]/.test(sdkKey)) throw new CobrowseConfigError('sdkKey', 'must not contain spaces, "/", "?" or "#": it becomes part of the SDK URL.');

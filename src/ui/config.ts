@@ -16,7 +16,7 @@ export interface CobrowseLauncherOptions {
 
 /** The config fields that shape what the visitor sees (part of CobrowseConfig). */
 export interface CobrowseUiConfig {
-  /** Colours, shape, font and placement; see docs/ui.md for every token. */
+  /** Colours, shape, font and placement; see the README (Theming) for every token. */
   theme?: CobrowseTheme;
   /** The built-in launcher: `true`, its label/icon, or `false` to open the widget from your own `data-zoom-cobrowse-open` elements or `widget.open()`. @default true */
   launcher?: boolean | CobrowseLauncherOptions;
