@@ -67,7 +67,9 @@ const firstPaint: number[] = [];
 const longTasks: number[] = [];
 let cls = 0;
 let beforeIntent = { zoom: 0, all: 0, zoomRequests: 0 };
-const manualUrl = `${server.origin}/bench/pages/mount-manual.html`;
+// The same page, mounted by the bench: served with data-auto-mount="false" added.
+const manualUrl = `${pageUrl}?manual`;
+const pageHtml = readFileSync(resolve(ROOT, 'bench/pages/mount.html'), 'utf8').replace('data-token-url=', 'data-auto-mount="false" data-token-url=');
 for (let i = 0; i < RUNS; i++) {
   // 1. A page that auto-mounts, as a site would: requests before intent, long tasks, layout shift.
   const { page, bytes } = await freshPage();
@@ -85,6 +87,7 @@ for (let i = 0; i < RUNS; i++) {
   // 2. The same page, mounted by the bench: the synchronous cost of mount(), and the whole
   //    main-thread cost until the launcher is painted (the first paint waits for idle time).
   const manual = await freshPage();
+  await manual.page.route(manualUrl, (route) => route.fulfill({ contentType: 'text/html', body: pageHtml }));
   await manual.page.goto(manualUrl, { waitUntil: 'networkidle' });
   const cdp = await manual.page.context().newCDPSession(manual.page);
   await cdp.send('Performance.enable');
