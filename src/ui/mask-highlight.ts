@@ -153,6 +153,6 @@ export function createMaskHighlighter({ compiled, layer, label }: MaskHighlighte
 export const MASK_HIGHLIGHT_CSS =
   '.mask-layer{position:fixed;inset:0;pointer-events:none;overflow:hidden;z-index:0}' +
   '.mask-box{position:absolute;left:0;top:0;box-sizing:border-box;border:2px dashed var(--zcw-mask-color,var(--zcw-primary));border-radius:4px;background:color-mix(in srgb,var(--zcw-mask-color,var(--zcw-primary)) 6%,transparent)}' +
-  '.mask-badge{position:absolute;inset-inline-end:-2px;bottom:100%;margin-bottom:2px;padding:1px 6px;border-radius:4px;font:600 11px/1.5 var(--zcw-font);white-space:nowrap;background:var(--zcw-mask-color,var(--zcw-primary));color:var(--zcw-on-primary,#fff);opacity:0;transition:opacity .15s}' +
+  '.mask-badge{position:absolute;inset-inline-end:-2px;bottom:100%;margin-bottom:2px;padding:1px 6px;border-radius:4px;font:600 11px/1.5 var(--zcw-font-family,system-ui,sans-serif);white-space:nowrap;background:var(--zcw-mask-color,var(--zcw-primary));color:var(--zcw-on-primary,#fff);opacity:0;transition:opacity .15s}' +
   '.mask-box[data-focused] .mask-badge{opacity:1}' +
   '@media (prefers-reduced-motion:reduce){.mask-badge{transition:none}}';
