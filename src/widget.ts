@@ -152,7 +152,7 @@ export function createCobrowseWidget(config: CobrowseConfig, deps: ControllerDep
       widget.open();
       return new Promise<string | null>((resolve, reject) => {
         const check = (s: CobrowseSnapshot): void => {
-          if (s.state === 'waiting' && s.pin) finish(() => resolve(s.pin));
+          if ((s.state === 'waiting' || s.state === 'active') && s.pin) finish(() => resolve(s.pin));
           else if (s.state === 'error' && s.error) finish(() => reject(s.error as CobrowseError));
           else if (s.state === 'declined' || s.state === 'idle' || s.state === 'ended') finish(() => resolve(null));
         };
@@ -161,9 +161,9 @@ export function createCobrowseWidget(config: CobrowseConfig, deps: ControllerDep
           unsubscribe();
           fn();
         };
+        // Already live (start() called during a session): answer with the PIN at once.
         const now = c.getState();
-        if (now.state === 'waiting' && now.pin) finish(() => resolve(now.pin));
-        else if (now.state === 'active') finish(() => resolve(now.pin));
+        if ((now.state === 'waiting' || now.state === 'active') && now.pin) check(now);
       });
     },
     end: () => boot().end(),

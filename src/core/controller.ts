@@ -252,14 +252,8 @@ export function controllerFromResolved(cfg: ResolvedConfig, deps: ControllerDeps
     session = undefined;
   }
 
-  function sessionEnded(reason: EndReason): void {
-    dispatch({ type: 'SESSION.ENDED', reason });
-  }
-
-  function fail(err: unknown): void {
-    const error: CobrowseError = isCobrowseError(err) ? err : cobrowseError('sdk-unknown', String(err));
-    // Don't leave a half-started SDK session sharing the page behind the error;
-    // silence it first so its own "ended" event can't overtake the error.
+  /** Ends the SDK session without hearing back: silenced first, so its own "ended" event can't overtake what the caller reports. */
+  function endQuietly(): void {
     const s = session;
     teardownSession();
     try {
@@ -267,6 +261,16 @@ export function controllerFromResolved(cfg: ResolvedConfig, deps: ControllerDeps
     } catch {
       /* ending is best effort */
     }
+  }
+
+  function sessionEnded(reason: EndReason): void {
+    dispatch({ type: 'SESSION.ENDED', reason });
+  }
+
+  function fail(err: unknown): void {
+    const error: CobrowseError = isCobrowseError(err) ? err : cobrowseError('sdk-unknown', String(err));
+    // Don't leave a half-started SDK session sharing the page behind the error.
+    endQuietly();
     dispatch({ type: 'FAILED', error });
   }
 
@@ -474,16 +478,7 @@ export function controllerFromResolved(cfg: ResolvedConfig, deps: ControllerDeps
     },
     destroy() {
       if (destroyed) return;
-      if (isSessionLive(snapshot.state)) {
-        const s = session;
-        session = undefined;
-        s?.dispose();
-        try {
-          s?.end();
-        } catch {
-          /* best effort: the page is going away from the widget's point of view */
-        }
-      }
+      if (isSessionLive(snapshot.state)) endQuietly();
       destroyed = true;
       attempt++;
       target?.removeEventListener('pagehide', onPageHide);

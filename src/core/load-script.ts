@@ -47,3 +47,19 @@ export function setScriptBase(src: string | undefined): void {
 export function siblingUrl(file: string): string | undefined {
   return scriptBase ? new URL(file, scriptBase).href : undefined;
 }
+
+/**
+ * Script-tag build: loads `file` from beside the widget's own script, once, and
+ * returns what it put on `window[globalName]` (the engine and the audit use this).
+ */
+export function loadSiblingGlobal<T>(file: string, globalName: string, nonce: string | undefined, timeoutMs: number): Promise<T> {
+  const w = window as unknown as Record<string, T | undefined>;
+  const ready = w[globalName];
+  if (ready) return Promise.resolve(ready);
+  const url = siblingUrl(file);
+  if (!url) return Promise.reject(new Error(`cannot locate ${file}: the widget's script URL is unknown`));
+  return loadScript(url, { nonce, timeoutMs }).done.then(
+    () => w[globalName] ?? Promise.reject(new Error(`${url} did not define window.${globalName}`)),
+    (failure: unknown) => Promise.reject(new Error(`${url} ${failure === 'timeout' ? 'timed out' : 'failed to load'}`)),
+  );
+}
