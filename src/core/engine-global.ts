@@ -1,2 +1,2 @@
 /** Script build of the engine: defines `window.ZoomCobrowseEngine` for the script-tag widget to load on intent. */
-export { createEngine } from './engine';
+export { createRuntime } from './session';

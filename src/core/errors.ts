@@ -1,4 +1,7 @@
 import { describeZoomError, type SdkErrorCode } from '../sdk/errors';
+import { LOAD_FAILED } from './error-shared';
+
+export { isCobrowseError } from './error-shared';
 
 /** Every error the widget can show. SDK codes come from src/sdk/errors.ts. */
 export type CobrowseErrorCode =
@@ -58,7 +61,7 @@ export const ERROR_TABLE: Readonly<Record<CobrowseErrorCode, { message: string; 
   'token-network': { message: "We couldn't reach this site's support service. Check your internet connection and try again.", retryable: true },
   'token-invalid-response': { message: "This site's support service sent an answer we couldn't read. Please contact the site owner.", retryable: false },
   'token-missing': { message: "This site's support service didn't provide a session token. Please contact the site owner.", retryable: false },
-  'sdk-load-failed': { message: "We couldn't load the co-browsing service. An ad blocker, a privacy setting or a lost connection may be blocking it.", retryable: true },
+  'sdk-load-failed': LOAD_FAILED,
   'sdk-load-timeout': { message: 'The co-browsing service is taking too long to load. Check your connection and try again.', retryable: true },
   'sdk-missing-global': { message: "The co-browsing service didn't load correctly. Please contact the site owner.", retryable: false },
   'sdk-unsupported': { message: "Co-browsing isn't supported in this browser. Try a current version of Chrome, Edge, Firefox or Safari.", retryable: false },
@@ -84,9 +87,4 @@ export function sdkError(rawCode: unknown, zoomText?: string): CobrowseError {
   const err: CobrowseError = { code: info.code, message, retryable: info.retryable, detail };
   if (info.sdkCode !== undefined) err.sdkCode = info.sdkCode;
   return err;
-}
-
-/** True for objects shaped like a CobrowseError (used to pass errors through promise chains untouched). */
-export function isCobrowseError(value: unknown): value is CobrowseError {
-  return typeof value === 'object' && value !== null && typeof (value as CobrowseError).code === 'string' && typeof (value as CobrowseError).retryable === 'boolean' && typeof (value as CobrowseError).message === 'string';
 }

@@ -1,4 +1,4 @@
-import type * as EngineModule from './engine';
+import type * as EngineModule from './session';
 import { loadSiblingGlobal } from './load-script';
 
 /** Script-tag build: fetch `zoom-cobrowse-engine.iife.js` from beside the widget's own script. */

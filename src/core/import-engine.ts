@@ -1,4 +1,4 @@
-import type * as EngineModule from './engine';
+import type * as EngineModule from './session';
 
-/** npm builds: the engine is a code-split chunk. */
-export const importEngine = (_nonce?: string): Promise<typeof EngineModule> => import('./engine');
+/** npm builds: the engine (session runtime, SDK, token, masking) is a code-split chunk. */
+export const importEngine = (_nonce?: string): Promise<typeof EngineModule> => import('./session');

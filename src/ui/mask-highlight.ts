@@ -7,6 +7,8 @@ export interface MaskHighlighterOptions {
   layer: HTMLElement;
   /** Badge text shown on the focused masked field. */
   label: string;
+  /** CSP nonce for the layer's own <style>. */
+  nonce?: string | undefined;
 }
 
 /** Outlines the fields hidden from the agent, for the visitor only. */
@@ -25,9 +27,14 @@ const FIELDS = 'input,textarea,select';
  * nothing is added to or moved in the host page, so its layout never shifts, and
  * (Zoom doesn't transmit shadow DOM) the agent never sees the outlines.
  */
-export function createMaskHighlighter({ compiled, layer, label }: MaskHighlighterOptions): MaskHighlighter {
+export function createMaskHighlighter({ compiled, layer, label, nonce }: MaskHighlighterOptions): MaskHighlighter {
   const doc = layer.ownerDocument;
   const win = doc.defaultView;
+  // The layer brings its own stylesheet: this module loads with the engine, not with the launcher.
+  const style = doc.createElement('style');
+  if (nonce) style.setAttribute('nonce', nonce);
+  style.textContent = MASK_HIGHLIGHT_CSS;
+  layer.before(style);
   const selector = compiled.mode === 'all-inputs' ? [FIELDS, ...compiled.selectors].join(',') : compiled.selectors.join(',');
   let targets: Element[] = [];
   const boxes = new Map<Element, HTMLElement>();
@@ -145,11 +152,12 @@ export function createMaskHighlighter({ compiled, layer, label }: MaskHighlighte
     },
     destroy() {
       this.hide();
+      style.remove();
     },
   };
 }
 
-/** CSS for the highlight layer; appended to the widget's stylesheet by whoever mounts it. */
+/** CSS for the highlight layer, put beside the layer in the widget's shadow root. */
 export const MASK_HIGHLIGHT_CSS =
   '.mask-layer{position:fixed;inset:0;pointer-events:none;overflow:hidden;z-index:0}' +
   '.mask-box{position:absolute;left:0;top:0;box-sizing:border-box;border:2px dashed var(--zcw-mask-color,var(--zcw-primary));border-radius:4px;background:color-mix(in srgb,var(--zcw-mask-color,var(--zcw-primary)) 6%,transparent)}' +

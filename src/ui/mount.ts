@@ -6,7 +6,7 @@ import { isRtl, translator, type CobrowseLabels, type LocaleMessages, type Trans
 import css from './styles.css?inline';
 import { themeVars, type ResolvedTheme } from './theme';
 import type { UiProps } from './view-props';
-import { createMaskHighlighter, MASK_HIGHLIGHT_CSS, type MaskHighlighter } from './mask-highlight';
+import type { MaskHighlighter } from './mask-highlight';
 
 /** Attribute on the widget's host element; host pages can target it, tests find it. */
 export const HOST_ATTRIBUTE = 'data-zoom-cobrowse-widget';
@@ -64,7 +64,7 @@ export function mountUi(c: CobrowseController, o: MountOptions): MountedUi {
   if (o.nonce) style.setAttribute('nonce', o.nonce);
   // The z-index default lives here, not in styles.css: the CSS minifier stores numbers inside custom
   // properties as 32-bit floats and would turn 2147483647 into 2147480000.
-  style.textContent = `:host{--zcw-z-index:2147483647}${css}${o.highlight ? MASK_HIGHLIGHT_CSS : ''}`;
+  style.textContent = `:host{--zcw-z-index:2147483647}${css}`;
   const mountPoint = doc.createElement('div');
   // Outlines of masked fields: drawn here, in the shadow root, so the host page's layout never moves.
   const maskLayer = doc.createElement('div');
@@ -167,12 +167,11 @@ export function mountUi(c: CobrowseController, o: MountOptions): MountedUi {
   const syncHighlight = (state: string): void => {
     if (!o.highlight) return;
     const live = state === 'waiting' || state === 'active' || state === 'reconnecting';
-    const rules = live ? c.maskingRules() : undefined;
-    if (rules && !highlighter) {
+    if (live && !highlighter) {
       if (o.highlight.color) host.style.setProperty('--zcw-mask-color', o.highlight.color);
-      highlighter = createMaskHighlighter({ compiled: rules, layer: maskLayer, label: o.highlight.label ?? p.t('maskBadge') });
+      highlighter = c.maskHighlighter({ layer: maskLayer, label: o.highlight.label ?? p.t('maskBadge'), nonce: o.nonce });
     }
-    if (live && rules) highlighter?.show();
+    if (live) highlighter?.show();
     else highlighter?.hide();
   };
 

@@ -1,0 +1,304 @@
+import type { MaskingAuditModule } from '../masking/load-audit';
+import type { CompiledMasking, MaskingAuditFinding } from '../masking/types';
+import type { SdkEvent, SdkSession } from '../sdk/adapter';
+import { createMaskHighlighter, type MaskHighlighter, type MaskHighlighterOptions } from '../ui/mask-highlight';
+import type { ResolvedConfig } from './config';
+import { LOG_PREFIX } from './config-error';
+import type { Clock, CobrowseEvents } from './controller';
+import { createEngine, type EngineDeps } from './engine';
+import { cobrowseError, isCobrowseError, type CobrowseError } from './errors';
+import { isSessionLive, type CobrowseEvent, type CobrowseSnapshot, type EndReason } from './machine';
+import type { RecoveryMarker, RecoveryStore } from './recovery';
+import { createTimers } from './timers';
+
+/** Agent's window to join after the PIN appears (contract §7). */
+const AGENT_WAIT_MS = 3 * 60_000;
+/** How long past the agent window we wait for the SDK's own `session_ended` before ending locally. */
+const WAIT_GRACE_MS = 15_000;
+/** How long `end()` waits for the SDK to confirm before showing "ended" anyway. */
+const END_CONFIRM_MS = 5_000;
+/** How often a live session refreshes its recovery marker, in case the page dies without `pagehide`. */
+const HEARTBEAT_MS = 10_000;
+
+/** What the controller lends the session runtime: its state, its events and its storage. */
+export interface RuntimeHost {
+  readonly cfg: ResolvedConfig;
+  readonly clock: Clock;
+  readonly log: Pick<Console, 'debug' | 'warn' | 'error' | 'info'>;
+  readonly store: RecoveryStore;
+  /** Where pagehide/storage are listened to (null: nowhere). */
+  readonly target: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | null;
+  /** Runs a machine event; false when it did not apply. */
+  dispatch(event: CobrowseEvent): boolean;
+  /** The current snapshot. */
+  state(): CobrowseSnapshot;
+  /** Emits a public event. */
+  emit<K extends keyof CobrowseEvents>(name: K, payload: CobrowseEvents[K]): void;
+  /** Logs when `debug` is on. */
+  debug(...args: unknown[]): void;
+  /** Loads the masking audit (strict mode, development). */
+  loadAudit(): Promise<MaskingAuditModule>;
+}
+
+/**
+ * Everything a session does once the visitor has asked for one: token and SDK,
+ * start and rejoin, the SDK's events, timers and the recovery marker. It lives in
+ * the engine, so pages where nobody asks for help never download it.
+ */
+export interface Runtime {
+  /** From `starting`: token and SDK side by side, the audit when due, then start. */
+  start(): void;
+  /** From `recovering`: ask the SDK whether the marker's session is still there, and rejoin (or ask first). */
+  recover(marker: RecoveryMarker): void;
+  /** The visitor answered "Resume" to the recovery prompt. */
+  resume(): void;
+  /** After END.REQUEST: ask the SDK to end, and end locally if it never confirms. */
+  end(): void;
+  /** Preconnect to Zoom and prefetch its SDK. */
+  warm(): void;
+  /** Effects of a state change (timers, marker, teardown). */
+  onEnter(prev: CobrowseSnapshot, next: CobrowseSnapshot): void;
+  /** Compiled masking rules (null when masking is off). */
+  readonly masking: CompiledMasking | null;
+  /** Outlines the masked fields for the visitor (masking.highlight). */
+  highlighter(options: Omit<MaskHighlighterOptions, 'compiled'>): MaskHighlighter | undefined;
+  /** Ends any live session quietly and drops timers and listeners. */
+  destroy(): void;
+}
+
+/** Hosts where the page is obviously in development: the audit runs there at every session start. */
+export function isDevelopmentHost(hostname: string): boolean {
+  return /^(localhost|127(\.\d+){3}|\[::1\]|::1|0\.0\.0\.0)$/.test(hostname) || /\.(localhost|local|test)$/.test(hostname);
+}
+
+/** Builds the session runtime for one controller. */
+export function createRuntime(host: RuntimeHost, deps: Omit<EngineDeps, 'logger'>): Runtime {
+  const { cfg, clock, log, store, target, dispatch, state, emit, debug } = host;
+  const engine = createEngine(cfg, { ...deps, logger: log });
+  const timers = createTimers(clock);
+  let abort: AbortController | undefined;
+  let session: SdkSession | undefined;
+  let pendingResume: (() => void) | undefined;
+
+  function teardownSession(): void {
+    abort?.abort();
+    abort = undefined;
+    session?.dispose();
+    session = undefined;
+  }
+
+  /** Ends the SDK session without hearing back: silenced first, so its own "ended" event can't overtake what the caller reports. */
+  function endQuietly(): void {
+    const s = session;
+    teardownSession();
+    try {
+      s?.end();
+    } catch {
+      /* ending is best effort */
+    }
+  }
+
+  const sessionEnded = (reason: EndReason): boolean => dispatch({ type: 'SESSION.ENDED', reason });
+
+  function fail(err: unknown): void {
+    const error: CobrowseError = isCobrowseError(err) ? err : cobrowseError('sdk-unknown', String(err));
+    // Don't leave a half-started SDK session sharing the page behind the error.
+    endQuietly();
+    dispatch({ type: 'FAILED', error });
+  }
+
+  /** A fresh abort controller for one start or rejoin; tearing down aborts it. */
+  function begin(): AbortController {
+    teardownSession();
+    return (abort = new AbortController());
+  }
+
+  function saveMarker(): void {
+    const s = state();
+    const st = s.state === 'reconnecting' ? s.resumeTo : s.state;
+    if (st === 'waiting' || st === 'active') store.write({ t: clock.now(), state: st, pin: s.pin, pinAt: s.pinAt, agentName: s.agentName });
+  }
+
+  function heartbeat(): void {
+    timers.set('heartbeat', HEARTBEAT_MS, () => {
+      saveMarker();
+      heartbeat();
+    });
+  }
+
+  const shared = (st: string): boolean => st === 'waiting' || st === 'active' || st === 'reconnecting';
+  // The window is counted from when the page went away, so stamp the marker on the way out.
+  const onPageHide = (): void => {
+    if (shared(state().state)) saveMarker();
+  };
+  // Multi-tab: another tab ended the session (its marker is gone), so this tab's view is stale.
+  const onStorage = (e: Event): void => {
+    const se = e as StorageEvent;
+    const st = state().state;
+    if (se.key === store.key && se.newValue === null && (st === 'waiting' || st === 'active')) sessionEnded('unknown');
+  };
+  target?.addEventListener('pagehide', onPageHide);
+  if (cfg.multiTab) target?.addEventListener('storage', onStorage);
+
+  function handleSdkEvent(e: SdkEvent): void {
+    const s = state();
+    switch (e.type) {
+      case 'started':
+        dispatch({ type: 'SESSION.STARTED' });
+        return;
+      case 'pin':
+        if (dispatch({ type: 'PIN.UPDATED', pin: e.pin, at: clock.now() })) emit('pin', { pinCode: e.pin });
+        return;
+      case 'agent-joined':
+        if (dispatch(e.agentName ? { type: 'AGENT.JOINED', agentName: e.agentName } : { type: 'AGENT.JOINED' })) emit('agentJoined', { agentName: state().agentName });
+        return;
+      case 'agent-left':
+        if (dispatch({ type: 'AGENT.LEFT', at: clock.now() })) emit('agentLeft', {});
+        return;
+      case 'remote-assist':
+        if (dispatch({ type: 'REMOTE_ASSIST.CHANGED', active: e.active })) emit('remoteAssist', { active: e.active });
+        return;
+      case 'reconnecting':
+        dispatch({ type: 'SESSION.RECONNECTING' });
+        return;
+      case 'ended':
+        sessionEnded(
+          s.state === 'ending' ? 'customer' : s.state === 'waiting' && s.pinAt !== null && clock.now() - s.pinAt >= AGENT_WAIT_MS ? 'timeout' : s.state === 'active' ? 'agent' : 'unknown',
+        );
+        return;
+      case 'error':
+        fail(e.error);
+        return;
+    }
+  }
+
+  /**
+   * The masking audit, when it should run: always in strict mode, and in
+   * development (debug, or a localhost-like host) so the site owner sees gaps early.
+   */
+  function auditPage(): Promise<MaskingAuditFinding[]> {
+    const m = cfg.maskingConfig;
+    const strict = m !== false && m.strict === true;
+    const dev = cfg.debug || (typeof location !== 'undefined' && isDevelopmentHost(location.hostname));
+    if ((!strict && !dev) || m === false || typeof document === 'undefined') return Promise.resolve([]);
+    return host.loadAudit().then(
+      (audit) => {
+        const findings = audit.auditMasking(document, m);
+        const group = log as Partial<Pick<Console, 'groupCollapsed' | 'groupEnd'>>;
+        audit.reportMaskingAudit(findings, {
+          groupCollapsed: group.groupCollapsed?.bind(log) ?? log.warn.bind(log),
+          groupEnd: group.groupEnd?.bind(log) ?? (() => {}),
+          warn: log.warn.bind(log),
+        });
+        return findings;
+      },
+      (err: unknown) => {
+        // Strict mode must not share a page it could not check.
+        if (strict) throw cobrowseError('masking-unsafe', `The masking audit could not be loaded: ${String(err)}`);
+        log.warn(`${LOG_PREFIX} the masking audit could not be loaded (${String(err)}); sharing continues with the configured masking.`);
+        return [];
+      },
+    );
+  }
+
+  /** Adopts a ready SDK session unless this attempt was cancelled meanwhile. */
+  function adopt(ctrl: AbortController, sdkSession: SdkSession): boolean {
+    if (ctrl.signal.aborted || abort !== ctrl) {
+      sdkSession.dispose();
+      return false;
+    }
+    session = sdkSession;
+    sdkSession.onEvent(handleSdkEvent);
+    return true;
+  }
+
+  const guard = (ctrl: AbortController) => (err: unknown) => {
+    if (!ctrl.signal.aborted && abort === ctrl) fail(err);
+  };
+
+  return {
+    masking: engine.masking,
+    start() {
+      const ctrl = begin();
+      timers.set('start', cfg.startTimeoutMs, () => fail(cobrowseError('start-timeout', `No PIN within ${cfg.startTimeoutMs} ms of starting.`)));
+      // The two slow steps run side by side: the visitor waits for the slower, not the sum.
+      Promise.all([engine.prepare(ctrl.signal), auditPage()])
+        .then(([{ token, session: sdkSession }, findings]) => {
+          const strict = cfg.maskingConfig !== false && cfg.maskingConfig.strict;
+          if (findings.length && strict && !ctrl.signal.aborted) {
+            sdkSession.dispose();
+            const where = findings.slice(0, 3).map((f) => f.selector).join(', ');
+            throw cobrowseError('masking-unsafe', `masking.strict: ${findings.length} sensitive-looking field(s) are not masked (${where}${findings.length > 3 ? ', …' : ''}). See the console group above.`);
+          }
+          if (!adopt(ctrl, sdkSession)) return;
+          const pin = engine.customPin();
+          debug('starting session', pin ? '(custom PIN)' : '');
+          sdkSession.start(token, pin);
+        })
+        .catch(guard(ctrl));
+    },
+    recover() {
+      const ctrl = begin();
+      engine
+        .init()
+        .then((sdkSession) => {
+          const info = sdkSession.info();
+          debug('recovery: getSessionInfo', info);
+          if (!info.recoverable && !ctrl.signal.aborted) {
+            sdkSession.dispose();
+            store.clear();
+            dispatch({ type: 'START.CANCEL' });
+            return;
+          }
+          if (!adopt(ctrl, sdkSession)) return;
+          const join = (): void => {
+            pendingResume = undefined;
+            timers.set('start', cfg.startTimeoutMs, () => fail(cobrowseError('join-failed', `No answer within ${cfg.startTimeoutMs} ms of rejoining.`)));
+            sdkSession.join();
+          };
+          if (cfg.recovery === 'prompt') {
+            pendingResume = join;
+            dispatch({ type: 'RECOVERY.ASK' });
+          } else join();
+        })
+        .catch(guard(ctrl));
+    },
+    resume() {
+      const join = pendingResume;
+      if (join && dispatch({ type: 'RECOVERY.RESUME' })) join();
+    },
+    end() {
+      session?.end();
+      // If Zoom never confirms, still release the visitor.
+      timers.set('end', END_CONFIRM_MS, () => sessionEnded('customer'));
+    },
+    warm: () => engine.warm(),
+    onEnter(prev, next) {
+      const st = next.state;
+      if (st === 'waiting' && next.pinAt !== prev.pinAt && next.pinAt !== null) {
+        // Zoom ends an unanswered session after 3 minutes; if its event never comes, don't leave the visitor staring at a dead PIN.
+        timers.set('agent-wait', Math.max(0, next.pinAt + AGENT_WAIT_MS + WAIT_GRACE_MS - clock.now()), () => sessionEnded('timeout'));
+      }
+      if (st !== 'waiting' && st !== 'reconnecting') timers.clear('agent-wait');
+      if (st !== 'starting' && st !== 'recovering') timers.clear('start');
+      if (st !== 'recovering') pendingResume = undefined;
+      if (!isSessionLive(st)) {
+        timers.clear('end');
+        teardownSession();
+      }
+      if (shared(st)) {
+        saveMarker();
+        if (!timers.has('heartbeat')) heartbeat();
+      } else if (st !== 'recovering' && st !== 'ending') timers.clear('heartbeat');
+    },
+    highlighter: (options) => (engine.masking ? createMaskHighlighter({ ...options, compiled: engine.masking }) : undefined),
+    destroy() {
+      if (isSessionLive(state().state)) endQuietly();
+      target?.removeEventListener('pagehide', onPageHide);
+      target?.removeEventListener('storage', onStorage);
+      timers.clearAll();
+      teardownSession();
+      engine.dispose();
+    },
+  };
+}
