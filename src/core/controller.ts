@@ -230,7 +230,7 @@ export function controllerFromResolved(cfg: ResolvedConfig, deps: ControllerDeps
       return;
     }
     dispatch({ type: 'RECOVERY.FOUND', pin: marker.pin, at: marker.pinAt, agentName: marker.agentName, resumeTo: marker.state });
-    withEngine((rt) => rt.recover(marker));
+    withEngine((rt) => rt.recover());
   }
 
   const controller: CobrowseController = {

@@ -8,7 +8,7 @@ import type { Clock, CobrowseEvents } from './controller';
 import { createEngine, type EngineDeps } from './engine';
 import { cobrowseError, isCobrowseError, type CobrowseError } from './errors';
 import { isSessionLive, type CobrowseEvent, type CobrowseSnapshot, type EndReason } from './machine';
-import type { RecoveryMarker, RecoveryStore } from './recovery';
+import type { RecoveryStore } from './recovery';
 import { createTimers } from './timers';
 
 /** Agent's window to join after the PIN appears (contract §7). */
@@ -49,7 +49,7 @@ export interface Runtime {
   /** From `starting`: token and SDK side by side, the audit when due, then start. */
   start(): void;
   /** From `recovering`: ask the SDK whether the marker's session is still there, and rejoin (or ask first). */
-  recover(marker: RecoveryMarker): void;
+  recover(): void;
   /** The visitor answered "Resume" to the recovery prompt. */
   resume(): void;
   /** After END.REQUEST: ask the SDK to end, and end locally if it never confirms. */

@@ -76,20 +76,17 @@ export function optOneOf<T extends string>(value: unknown, path: string, options
   return value as T;
 }
 
-const HEX = /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
-const FUNC = /^(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch|color)\(\s*[-+0-9.%a-z,\s/]+\)$/i;
-const NAMED = /^[a-z]{3,20}$/i;
+// Shapes a colour can take: hex, a name, a colour function (one level of nesting, for color-mix), or var(--token).
+const COLOR = /^(#(?:[\da-f]{3,4}|[\da-f]{6}|[\da-f]{8})|[a-z]+|(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch|color|color-mix)\([\w\s.,%/+-]*(?:\([\w\s.,%/+-]*\)[\w\s.,%/+-]*)*\)|var\(--[\w-]+\))$/i;
 
 /**
- * True for a CSS colour. Uses the browser's own parser when there is one; the
- * fallback (SSR, tests) accepts only shapes that cannot break out of a declaration.
+ * True for a CSS colour: a shape that cannot break out of a declaration, then the
+ * browser's own parser when there is one (SSR and tests have the shape check alone).
  */
 export function isCssColor(value: string): boolean {
   const v = value.trim();
-  if (!v || /[;{}<>"'\\]/.test(v)) return false;
   const css = (globalThis as { CSS?: { supports?: (p: string, v: string) => boolean } }).CSS;
-  if (typeof css?.supports === 'function') return css.supports('color', v);
-  return HEX.test(v) || FUNC.test(v) || NAMED.test(v);
+  return COLOR.test(v) && (typeof css?.supports !== 'function' || css.supports('color', v));
 }
 
 /** Optional CSS colour; theme values are never pasted into CSS unchecked. */

@@ -86,12 +86,17 @@ describe('theme → CSS custom properties on the host', () => {
 describe('theme validation names the field and never lets CSS through', () => {
   it('colours', () => {
     for (const key of ['primary', 'onPrimary', 'surface', 'text', 'muted', 'danger']) {
-      // happy-dom's CSS.supports() accepts anything, so only shapes no environment accepts are tried here;
-      // browsers use their own parser and Node the shape check (test/node/config.test.ts).
-      for (const bad of ['red;x:y', '}</style>', 'red"', "'x'", 'a\\62', '', 42]) {
+      // happy-dom's CSS.supports() accepts anything: these are refused by the shape check that runs before it.
+      for (const bad of ['red;x:y', '}</style>', 'red"', "'x'", 'a\\62', '', 42, 'url(javascript:alert(1))', 'expression(alert(1))', '#12']) {
         expect(fails({ [key]: bad }).field).toBe(`theme.${key}`);
       }
     }
+  });
+
+  it("a colour may point at the host page's own CSS variable", () => {
+    expect(resolveConfig({ ...base, theme: { primary: 'var(--brand-blue)', surface: 'color-mix(in srgb, white 90%, var(--brand))' } }).theme).toMatchObject({
+      primary: 'var(--brand-blue)',
+    });
   });
 
   it('lengths, z-index, font, mode, position, unknown keys', () => {

@@ -47,7 +47,7 @@ describe('validateMaskingConfig', () => {
   it('rejects unknown keys, naming them and the known ones', () => {
     const e = error({ preset: ['payment'] });
     expect(e.field).toBe('masking.preset');
-    expect(e.message).toContain('unknown option; use one of "presets", "selectors", "maskType", "strict", "highlight"');
+    expect(e.message).toContain('unknown option. Accepted options in "masking": presets, selectors, maskType, strict, highlight.');
     expect(error({ highlight: { colour: 'red' } }).field).toBe('masking.highlight.colour');
   });
 
@@ -60,7 +60,7 @@ describe('validateMaskingConfig', () => {
   });
 
   it('checks maskType, strict and highlight', () => {
-    expect(error({ maskType: 'all_input' }).message).toContain('"all_input" is not accepted; use "custom", "all-inputs"');
+    expect(error({ maskType: 'all_input' }).message).toContain('expected one of "custom", "all-inputs", got "all_input"');
     expect(error({ strict: 'yes' }).field).toBe('masking.strict');
     expect(error({ highlight: 'yes' }).field).toBe('masking.highlight');
     expect(error({ highlight: { label: '' } }).field).toBe('masking.highlight.label');
@@ -75,7 +75,7 @@ describe('validateMaskingConfig', () => {
 
   it('uses the path it is given, for callers that nest the option elsewhere', () => {
     expect(error({ presets: ['x'] }, 'widget.masking').field).toBe('widget.masking.presets[0]');
-    expect(error(42, 'masking').message).toContain('expected an object like { presets: ["payment"] } or false, got 42');
+    expect(error(42, 'masking').message).toContain('expected an object like { presets: ["payment"] } or false, got number 42.');
   });
 });
 
