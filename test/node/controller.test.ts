@@ -191,3 +191,63 @@ describe('controller with the fake SDK', () => {
     expect(error).toHaveBeenCalled();
   });
 });
+
+describe('the engine arrives on intent', () => {
+  /** A loadEngine the test settles by hand, counting its calls. */
+  function manualEngine() {
+    const calls: Array<{ resolve: () => void; reject: (e: Error) => void }> = [];
+    const load = () =>
+      new Promise<Awaited<ReturnType<typeof loadEngine>>>((resolve, reject) => {
+        calls.push({ resolve: () => void loadEngine().then(resolve), reject });
+      });
+    return { load, calls };
+  }
+
+  it('an engine that fails to load is the sdk-load-failed view with Retry, and Retry loads it again', async () => {
+    const engine = manualEngine();
+    const ctx = setupController({}, {}, { loadEngine: engine.load });
+    ctx.controller.requestHelp();
+    ctx.controller.accept();
+    engine.calls[0]!.reject(new Error('https://cdn.example/zoom-cobrowse-engine.iife.js failed to load'));
+    await ctx.clock.flush();
+    expect(ctx.controller.getState()).toMatchObject({
+      state: 'error',
+      error: { code: 'sdk-load-failed', retryable: true, message: expect.stringMatching(/ad blocker/), detail: expect.stringMatching(/engine could not be loaded: .*failed to load/) },
+    });
+    ctx.controller.retry();
+    expect(engine.calls).toHaveLength(2);
+    engine.calls[1]!.resolve();
+    await ctx.clock.advance(100);
+    expect(ctx.controller.getState()).toMatchObject({ state: 'waiting', pin: '482913' });
+  });
+
+  it('cancelled while the engine loads: when it arrives nothing starts, no SDK and no token', async () => {
+    const engine = manualEngine();
+    const ctx = setupController({}, {}, { loadEngine: engine.load });
+    ctx.controller.requestHelp();
+    ctx.controller.accept();
+    ctx.controller.cancel();
+    engine.calls[0]!.resolve();
+    await ctx.clock.advance(1000);
+    expect(ctx.controller.getState().state).toBe('idle');
+    expect(ctx.loads).toHaveLength(0);
+    expect(ctx.tokenCalls).toHaveLength(0);
+  });
+
+  it('destroyed while the engine loads: when it arrives it leaves no listener behind and loads nothing', async () => {
+    const engine = manualEngine();
+    const added = new Set<string>();
+    const target = {
+      addEventListener: (type: string) => void added.add(type),
+      removeEventListener: (type: string) => void added.delete(type),
+    };
+    const ctx = setupController({ multiTab: true }, {}, { loadEngine: engine.load, eventTarget: target, storage: null });
+    ctx.controller.requestHelp();
+    ctx.controller.accept();
+    ctx.controller.destroy();
+    engine.calls[0]!.resolve();
+    await ctx.clock.advance(1000);
+    expect(added.size).toBe(0);
+    expect(ctx.loads).toHaveLength(0);
+  });
+});
