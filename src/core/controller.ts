@@ -13,8 +13,7 @@ import { browserStorage, createRecoveryStore, RECOVERY_WINDOW_MS, type MarkerSto
 import type { createRuntime, Runtime } from './session';
 import type { TokenProvider } from './token';
 
-/** Agent's window to join after the PIN appears (contract §7). */
-export const AGENT_WAIT_MS = 3 * 60_000;
+export { AGENT_WAIT_MS } from './machine';
 
 /** Timers and time, injected so tests control them. */
 export interface Clock {

@@ -1,5 +1,8 @@
 import type { CobrowseError } from './errors';
 
+/** Agent's window to join after the PIN appears (contract §7). */
+export const AGENT_WAIT_MS = 3 * 60_000;
+
 /** Every state a visitor can be in (DESIGN.md "States"). */
 export type CobrowseState =
   | 'idle'

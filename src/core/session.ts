@@ -7,12 +7,10 @@ import { LOG_PREFIX } from './config-error';
 import type { Clock, CobrowseEvents } from './controller';
 import { createEngine, type EngineDeps } from './engine';
 import { cobrowseError, isCobrowseError, type CobrowseError } from './errors';
-import { isSessionLive, type CobrowseEvent, type CobrowseSnapshot, type EndReason } from './machine';
+import { AGENT_WAIT_MS, isSessionLive, type CobrowseEvent, type CobrowseSnapshot, type EndReason } from './machine';
 import type { RecoveryStore } from './recovery';
 import { createTimers } from './timers';
 
-/** Agent's window to join after the PIN appears (contract §7). */
-const AGENT_WAIT_MS = 3 * 60_000;
 /** How long past the agent window we wait for the SDK's own `session_ended` before ending locally. */
 const WAIT_GRACE_MS = 15_000;
 /** How long `end()` waits for the SDK to confirm before showing "ended" anyway. */
