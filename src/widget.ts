@@ -1,6 +1,7 @@
-import { controllerFromResolved, type Clock, type CobrowseController, type CobrowseEvents, type ControllerDeps } from './core/controller';
+import { controllerFromResolved, type CobrowseController, type CobrowseEvents, type ControllerDeps } from './core/controller';
 import { maskedCategories } from './masking/names';
 import { resolveConfig, type CobrowseConfig } from './core/config';
+import { realClock } from './core/timers';
 import { CobrowseConfigError, LOG_PREFIX } from './core/config-error';
 import type { CobrowseError } from './core/errors';
 import type { CobrowseSnapshot } from './core/machine';
@@ -60,12 +61,6 @@ function resolveContainer(container: HTMLElement | string | undefined): HTMLElem
 
 /** Host-page elements with this attribute open the widget when clicked (for `launcher: false`). */
 export const OPEN_ATTRIBUTE = 'data-zoom-cobrowse-open';
-
-const realClock: Clock = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-};
 
 /**
  * Creates the widget: validates the config (throwing CobrowseConfigError),

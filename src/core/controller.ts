@@ -11,6 +11,7 @@ import { INITIAL_SNAPSHOT, isSessionLive, transition, type CobrowseEvent, type C
 import { loadAudit, type MaskingAuditModule } from '../masking/load-audit';
 import { browserStorage, createRecoveryStore, RECOVERY_WINDOW_MS, type MarkerStorage } from './recovery';
 import type { createRuntime, Runtime } from './session';
+import { realClock } from './timers';
 import type { TokenProvider } from './token';
 
 export { AGENT_WAIT_MS } from './machine';
@@ -100,12 +101,6 @@ export interface CobrowseController {
   destroy(): void;
 }
 
-const realClock: Clock = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-};
-
 /** Creates the headless controller (no UI). Throws CobrowseConfigError for a bad config. */
 export function createCobrowseController(config: CobrowseConfig, deps: ControllerDeps = {}): CobrowseController {
   return controllerFromResolved(resolveConfig(config), deps);
@@ -170,7 +165,7 @@ export function controllerFromResolved(cfg: ResolvedConfig, deps: ControllerDeps
     const mine = ++attempt;
     engine().then(
       (rt) => {
-        if (mine === attempt && !destroyed) fn(rt);
+        if (mine === attempt) fn(rt);
       },
       (err: unknown) => {
         if (mine === attempt) {
@@ -198,7 +193,8 @@ export function controllerFromResolved(cfg: ResolvedConfig, deps: ControllerDeps
       for (const w of [...endWaiters]) w();
       endWaiters.clear();
     }
-    if (st !== 'waiting' && st !== 'active' && st !== 'reconnecting' && st !== 'recovering' && st !== 'ending') store.clear();
+    // Outside a session (and at a fresh start) there is nothing to resume after a refresh.
+    if (st === 'starting' || !isSessionLive(st)) store.clear();
     if (st === 'error' && next.error) {
       log.warn(`${LOG_PREFIX} ${next.error.code}: ${next.error.message}${next.error.detail ? ` (${next.error.detail})` : ''}`);
       emitter.emit('error', next.error);

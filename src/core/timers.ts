@@ -1,5 +1,12 @@
 import type { Clock } from './controller';
 
+/** The browser's (or Node's) own timers, for when no test clock is injected. */
+export const realClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+};
+
 /** Named one-shot timers on an injected clock: setting a name again replaces its timer. */
 export interface Timers {
   set(name: string, ms: number, fn: () => void): void;
