@@ -29,7 +29,7 @@ export default defineConfig(({ mode }): UserConfig => {
         target: 'es2020',
         reportCompressedSize: false,
         minify: true,
-        lib: { entry: resolve(root, `src/ui/locales/${lang}.ts`), name: `ZoomCobrowseWidgetLocales.${lang}`, formats: ['iife'], fileName: () => `locales/${lang}.js` },
+        lib: { entry: resolve(root, `src/i18n/locales/${lang}.ts`), name: `ZoomCobrowseWidgetLocales.${lang}`, formats: ['iife'], fileName: () => `locales/${lang}.js` },
       },
     };
   }
@@ -43,8 +43,8 @@ export default defineConfig(({ mode }): UserConfig => {
       umd: { entry: 'src/index.ts', name: 'ZoomCobrowseWidget', file: 'zoom-cobrowse-widget.umd.cjs', format: 'umd' as const },
       iife: { entry: 'src/iife.ts', name: 'ZoomCobrowseWidget', file: 'zoom-cobrowse-widget.iife.js', format: 'iife' as const },
       fake: { entry: 'src/testing/global.ts', name: 'ZoomCobrowseFake', file: 'zoom-cobrowse-fake-sdk.iife.js', format: 'iife' as const },
-      audit: { entry: 'src/masking/audit-global.ts', name: 'ZoomCobrowseAudit', file: 'zoom-cobrowse-audit.iife.js', format: 'iife' as const },
-      engine: { entry: 'src/core/engine-global.ts', name: 'ZoomCobrowseEngine', file: 'zoom-cobrowse-engine.iife.js', format: 'iife' as const },
+      audit: { entry: 'src/audit-global.ts', name: 'ZoomCobrowseAudit', file: 'zoom-cobrowse-audit.iife.js', format: 'iife' as const },
+      engine: { entry: 'src/engine-global.ts', name: 'ZoomCobrowseEngine', file: 'zoom-cobrowse-engine.iife.js', format: 'iife' as const },
     }[mode];
     return {
       ...common,

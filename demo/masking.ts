@@ -1,5 +1,5 @@
-// From src/masking, not src/index: the script-tag page has no Vite client to define __VERSION__.
-import { compileMasking, type CompiledMasking, type MaskingConfig } from '../src/masking/index';
+// From src/config/public-masking, not src/index: the script-tag page has no Vite client to define __VERSION__.
+import { compileMasking, type CompiledMasking, type MaskingConfig } from '../src/config/public-masking';
 
 const cache = new WeakMap<object, CompiledMasking | null>();
 

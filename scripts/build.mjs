@@ -6,7 +6,7 @@ for (const mode of ['production', 'umd', 'iife', 'fake', 'audit', 'engine']) {
   await build({ mode, logLevel: 'warn' });
 }
 // Languages for the script-tag build, one small file each (English is built in).
-for (const file of readdirSync('src/ui/locales')) {
+for (const file of readdirSync('src/i18n/locales')) {
   if (/^[a-z]{2}\.ts$/.test(file) && file !== 'en.ts') await build({ mode: `locale-${file.slice(0, 2)}`, logLevel: 'warn' });
 }
 console.log('zoom-cobrowse-widget: build complete (dist/)');

@@ -3,16 +3,17 @@
  * On load it mounts one widget from the `data-*` attributes of its own
  * `<script>` tag merged over `window.ZoomCobrowseWidgetConfig`.
  */
-import { setScriptBase } from './core/load-script';
-import type { CobrowseConfig } from './core/config';
-import { LOG_PREFIX } from './core/config-error';
+import { setScriptBase } from './shared/load-script';
+import type { CobrowseConfig } from './config/config';
+import { LOG_PREFIX } from './shared/config-error';
 import { createCobrowseWidget, type CobrowseWidget } from './widget';
 import { loadAudit } from './masking/load-audit';
+import { validateMaskingConfig } from './config/masking';
 import type { MaskingAuditFinding, MaskingConfig } from './masking/types';
 
 export { createCobrowseWidget } from './widget';
 export { createCobrowseController } from './core/controller';
-export { CobrowseConfigError } from './core/config-error';
+export { CobrowseConfigError } from './shared/config-error';
 
 /** The package version. */
 export const version: string = __VERSION__;
@@ -95,7 +96,7 @@ export function mount(config: Partial<CobrowseConfig> = {}): CobrowseWidget {
 export function auditMasking(root?: ParentNode, masking?: MaskingConfig | false): Promise<MaskingAuditFinding[]> {
   const cfg = instance?.controller.config;
   return loadAudit(cfg?.nonce).then((m) => {
-    const findings = m.auditMasking(root ?? document, masking ?? cfg?.maskingConfig);
+    const findings = m.auditFields(root ?? document, masking === undefined ? cfg?.maskingConfig : validateMaskingConfig(masking));
     m.reportMaskingAudit(findings);
     return findings;
   });

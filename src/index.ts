@@ -7,7 +7,7 @@ export { createCobrowseWidget, CobrowseWidgetExistsError, OPEN_ATTRIBUTE } from 
 export type { CobrowseWidget } from './widget';
 export { createCobrowseController, AGENT_WAIT_MS } from './core/controller';
 export type { CobrowseController, CobrowseEvents, ControllerDeps, Clock } from './core/controller';
-export { resolveConfig, DEFAULT_CONFIG } from './core/config';
+export { resolveConfig, DEFAULT_CONFIG } from './config/config';
 export type {
   CobrowseConfig,
   CobrowseTheme,
@@ -21,16 +21,16 @@ export type {
   TokenRequest,
   WidgetPosition,
   ResolvedConfig,
-} from './core/config';
-export type { PluralForms, StringKey } from './ui/i18n';
-export { CobrowseConfigError } from './core/config-error';
-export { ERROR_TABLE } from './core/errors';
-export type { CobrowseError, CobrowseErrorCode } from './core/errors';
+} from './config/config';
+export type { PluralForms, StringKey } from './i18n/translator';
+export { CobrowseConfigError } from './shared/config-error';
+export { ERROR_TABLE } from './shared/errors';
+export type { CobrowseError, CobrowseErrorCode } from './shared/errors';
 export type { CobrowseSnapshot, CobrowseState, EndReason } from './core/machine';
 export { sdkCdnUrl } from './sdk/loader';
 export type { ZoomCobrowseSDK } from './sdk/types';
-export { auditMasking, reportMaskingAudit, compileMasking, isMasked, maskedCategories, MASK_ATTRIBUTE, MASKING_PRESETS, DEFAULT_MASKING_PRESETS } from './masking';
-export type { MaskingConfig, MaskingPreset, MaskingAuditFinding, CompiledMasking } from './masking';
+export { auditMasking, reportMaskingAudit, compileMasking, isMasked, maskedCategories, MASK_ATTRIBUTE, MASKING_PRESETS, DEFAULT_MASKING_PRESETS } from './config/public-masking';
+export type { MaskingConfig, MaskingPreset, MaskingAuditFinding, CompiledMasking } from './config/public-masking';
 
 /** The package version. */
 export const version: string = __VERSION__;

@@ -1,15 +1,16 @@
 import { controllerFromResolved, type CobrowseController, type CobrowseEvents, type ControllerDeps } from './core/controller';
 import { maskedCategories } from './masking/names';
-import { resolveConfig, type CobrowseConfig } from './core/config';
-import { realClock } from './core/timers';
-import { CobrowseConfigError, LOG_PREFIX } from './core/config-error';
-import type { CobrowseError } from './core/errors';
+import { resolveConfig, type CobrowseConfig } from './config/config';
+import { realClock } from './shared/timers';
+import { CobrowseConfigError, LOG_PREFIX } from './shared/config-error';
+import type { CobrowseError } from './shared/errors';
 import type { CobrowseSnapshot } from './core/machine';
-import { LOCALES, pickLocale } from './ui/i18n';
-import { loadLocaleScript } from './ui/locale-script';
-import { importLocale } from './ui/locales';
+import { LOCALES, pickLocale } from './i18n/translator';
+import { loadLocaleScript } from './i18n/locale-script';
+import { importLocale } from './i18n/locales';
 import { mountUi, type MountedUi } from './ui/mount';
-import { contrastProblems, validateTheme, type CobrowseTheme } from './ui/theme';
+import { validateTheme, type CobrowseTheme } from './config/theme';
+import { contrastProblems } from './ui/theme';
 
 /** The widget as site code sees it. */
 export interface CobrowseWidget {

@@ -1,27 +1,23 @@
 import type { CompiledMasking } from '../masking/types';
 import type { SdkLoader } from '../sdk/loader';
-import type { MaskHighlighter, MaskHighlighterOptions } from '../ui/mask-highlight';
+import type { MaskHighlighter, MaskHighlighterOptions } from '../masking/highlight';
 import { importEngine } from './import-engine';
-import { resolveConfig, type CobrowseConfig, type ResolvedConfig } from './config';
-import { LOG_PREFIX } from './config-error';
-import { createEmitter } from './emitter';
-import { LOAD_FAILED } from './error-shared';
-import type { CobrowseError } from './errors';
+import { resolveConfig, type CobrowseConfig, type ResolvedConfig } from '../config/config';
+import { LOG_PREFIX } from '../shared/config-error';
+import { createEmitter } from '../shared/emitter';
+import { LOAD_FAILED, type CobrowseError } from '../shared/errors';
 import { INITIAL_SNAPSHOT, isSessionLive, transition, type CobrowseEvent, type CobrowseSnapshot, type EndReason } from './machine';
 import { loadAudit, type MaskingAuditModule } from '../masking/load-audit';
 import { browserStorage, createRecoveryStore, RECOVERY_WINDOW_MS, type MarkerStorage } from './recovery';
 import type { createRuntime, Runtime } from './session';
-import { realClock } from './timers';
+import { realClock, type Clock } from '../shared/timers';
+import type { CobrowseEvents } from './events';
 import type { TokenProvider } from './token';
 
 export { AGENT_WAIT_MS } from './machine';
+export type { Clock } from '../shared/timers';
+export type { CobrowseEvents } from './events';
 
-/** Timers and time, injected so tests control them. */
-export interface Clock {
-  now(): number;
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
 
 /** Effects the controller runs; tests and the npm build can swap any of them. */
 export interface ControllerDeps {
@@ -43,25 +39,6 @@ export interface ControllerDeps {
   eventTarget?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | null;
 }
 
-/** Public events of the controller and the widget (payloads are single objects so fields can be added). */
-export interface CobrowseEvents extends Record<string, unknown> {
-  /** Any state change, with the full snapshot. */
-  stateChange: CobrowseSnapshot;
-  /** The SDK issued a PIN for the visitor to read to the agent. */
-  pin: { pinCode: string };
-  /** An agent joined the session. */
-  agentJoined: { agentName: string | null };
-  /** The agent left; the session waits for another. */
-  agentLeft: Record<string, never>;
-  /** Remote assist turned on or off. */
-  remoteAssist: { active: boolean };
-  /** The session ended. */
-  ended: { reason: EndReason };
-  /** Something failed; the same error is in the snapshot. */
-  error: CobrowseError;
-  /** The visitor accepted or declined the consent step. */
-  consent: { accepted: boolean };
-}
 
 /** The headless controller: the state machine plus its effects, without UI. */
 export interface CobrowseController {

@@ -1,8 +1,8 @@
-import { compileMasking } from '../masking/compile';
+import { compileRules } from '../masking/compile';
 import type { CompiledMasking } from '../masking/types';
 import { initSdk, type SdkSession, type SdkSettings } from '../sdk/adapter';
 import { createSdkLoader, type SdkLoader } from '../sdk/loader';
-import type { ResolvedConfig } from './config';
+import type { ResolvedConfig } from '../config/config';
 import { createTokenProvider, type TokenProvider } from './token';
 
 /**
@@ -55,7 +55,7 @@ export function createEngine(cfg: ResolvedConfig, deps: EngineDeps): Engine {
   const fetchToken =
     deps.fetchToken ??
     createTokenProvider(cfg.token, { userId: cfg.userId, userName: cfg.userName, timeoutMs: cfg.tokenTimeoutMs, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
-  const masking = compileMasking(cfg.maskingConfig);
+  const masking = compileRules(cfg.maskingConfig);
 
   const settings = (): SdkSettings => {
     const s: SdkSettings = { masking, annotations: cfg.annotations };

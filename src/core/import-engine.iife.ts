@@ -1,5 +1,5 @@
 import type * as EngineModule from './session';
-import { loadSiblingGlobal } from './load-script';
+import { loadSiblingGlobal } from '../shared/load-script';
 
 /** Script-tag build: fetch `zoom-cobrowse-engine.iife.js` from beside the widget's own script. */
 export const importEngine = (nonce?: string): Promise<typeof EngineModule> =>

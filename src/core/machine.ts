@@ -1,4 +1,4 @@
-import type { CobrowseError } from './errors';
+import type { CobrowseError } from '../shared/errors';
 
 /** Agent's window to join after the PIN appears (contract §7). */
 export const AGENT_WAIT_MS = 3 * 60_000;

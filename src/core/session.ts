@@ -1,15 +1,16 @@
 import type { MaskingAuditModule } from '../masking/load-audit';
 import type { CompiledMasking, MaskingAuditFinding } from '../masking/types';
 import type { SdkEvent, SdkSession } from '../sdk/adapter';
-import { createMaskHighlighter, type MaskHighlighter, type MaskHighlighterOptions } from '../ui/mask-highlight';
-import type { ResolvedConfig } from './config';
-import { LOG_PREFIX } from './config-error';
-import type { Clock, CobrowseEvents } from './controller';
+import { createMaskHighlighter, type MaskHighlighter, type MaskHighlighterOptions } from '../masking/highlight';
+import type { ResolvedConfig } from '../config/config';
+import { LOG_PREFIX } from '../shared/config-error';
+import type { Clock } from '../shared/timers';
+import type { CobrowseEvents } from './events';
 import { createEngine, type EngineDeps } from './engine';
-import { cobrowseError, isCobrowseError, type CobrowseError } from './errors';
+import { cobrowseError, isCobrowseError, type CobrowseError } from '../shared/errors';
 import { AGENT_WAIT_MS, isSessionLive, type CobrowseEvent, type CobrowseSnapshot, type EndReason } from './machine';
 import type { RecoveryStore } from './recovery';
-import { createTimers } from './timers';
+import { createTimers } from '../shared/timers';
 
 /** How long past the agent window we wait for the SDK's own `session_ended` before ending locally. */
 const WAIT_GRACE_MS = 15_000;
@@ -181,7 +182,7 @@ export function createRuntime(host: RuntimeHost, deps: Omit<EngineDeps, 'logger'
     if ((!strict && !dev) || m === false || typeof document === 'undefined') return Promise.resolve([]);
     return host.loadAudit().then(
       (audit) => {
-        const findings = audit.auditMasking(document, m);
+        const findings = audit.auditFields(document, m);
         const group = log as Partial<Pick<Console, 'groupCollapsed' | 'groupEnd'>>;
         audit.reportMaskingAudit(findings, {
           groupCollapsed: group.groupCollapsed?.bind(log) ?? log.warn.bind(log),

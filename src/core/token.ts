@@ -1,5 +1,5 @@
-import type { TokenFunction } from './config';
-import { cobrowseError, isCobrowseError, type CobrowseError } from './errors';
+import type { TokenFunction } from '../config/config';
+import { cobrowseError, isCobrowseError, type CobrowseError } from '../shared/errors';
 
 /** Options for {@link createTokenProvider}. */
 export interface TokenProviderOptions {

@@ -1,5 +1,5 @@
-import { LOG_PREFIX } from '../core/config-error';
-import { compileMasking, isMasked, MASK_ATTRIBUTE } from './compile';
+import { LOG_PREFIX } from '../shared/config-error';
+import { compileRules, isMasked, MASK_ATTRIBUTE } from './compile';
 import { MASKING_PRESETS, presetSelectors, typeOrAutocompleteHint } from './presets';
 import type { MaskingAuditFinding, MaskingConfig, MaskingPreset } from './types';
 
@@ -135,12 +135,13 @@ function cssPath(el: Element): string {
 /**
  * Lists fields under `root` that look sensitive (input type, autocomplete, name/id,
  * label text, other tools' privacy markers) but that the masking config leaves visible
- * to the agent. `config` is the widget's `masking` value; `false` means nothing is masked.
+ * to the agent. `config` is the widget's validated `masking` value (src/config/masking.ts);
+ * `false` means nothing is masked. The public `auditMasking` validates first.
  */
-export function auditMasking(root?: ParentNode, config?: MaskingConfig | false): MaskingAuditFinding[] {
+export function auditFields(root?: ParentNode, config?: MaskingConfig | false): MaskingAuditFinding[] {
   const scope = root ?? (typeof document === 'undefined' ? undefined : document);
   if (!scope) return [];
-  const compiled = compileMasking(config);
+  const compiled = compileRules(config);
   const fields = Array.from(scope.querySelectorAll(FIELDS)).filter((el) => !SKIP_TYPES.test((el.getAttribute('type') ?? '').toLowerCase()));
   // Marked text (e.g. a <span data-private> showing an account number), unless it is just a form wrapper.
   const marked = Array.from(scope.querySelectorAll(MARKERS.join(','))).filter((el) => !el.matches(FIELDS) && !el.querySelector(FIELDS));

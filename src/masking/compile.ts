@@ -1,6 +1,5 @@
 import { DEFAULT_MASKING_PRESETS, MASKING_PRESETS, presetSelectors } from './presets';
 import type { CompiledMasking, MaskingConfig } from './types';
-import { validateMaskingConfig } from './validate';
 
 /** Opt-in attribute: an element carrying it, and everything inside it, is always masked. */
 export const MASK_ATTRIBUTE = 'data-zoom-cobrowse-mask';
@@ -9,13 +8,14 @@ export const MASK_ATTRIBUTE = 'data-zoom-cobrowse-mask';
 const OPT_IN = [`[${MASK_ATTRIBUTE}]`, `[${MASK_ATTRIBUTE}] *`];
 
 /**
- * Turns a masking config into selectors in the widget's vocabulary.
- * `false` → null (masking explicitly off); `undefined` → the default presets.
- * Throws CobrowseConfigError for a config that does not validate.
+ * Turns a validated masking config (see src/config/masking.ts) into selectors in the
+ * widget's vocabulary. `false` → null (masking explicitly off); `undefined` → the default presets.
+ * It trusts its input: config is validated once, by resolveConfig; the public
+ * `compileMasking` of the npm entry validates first.
  */
-export function compileMasking(config: MaskingConfig | false | undefined): CompiledMasking | null {
-  const valid = validateMaskingConfig(config);
-  if (valid === false) return null;
+export function compileRules(config: MaskingConfig | false | undefined): CompiledMasking | null {
+  if (config === false) return null;
+  const valid = config ?? {};
   const presets = [...new Set(valid.presets ?? DEFAULT_MASKING_PRESETS)];
   const allInputs = valid.maskType === 'all-inputs';
   // In all-inputs mode the tag selectors repeat what the mode says, so an SDK that ignores

@@ -1,11 +1,8 @@
 import { importAudit } from './import-audit';
-import type { MaskingAuditFinding, MaskingConfig } from './types';
+import type { MaskingAuditModule } from './types';
 
-/** The audit's two functions, however they were loaded. */
-export interface MaskingAuditModule {
-  auditMasking(root?: ParentNode, config?: MaskingConfig | false): MaskingAuditFinding[];
-  reportMaskingAudit(findings: MaskingAuditFinding[], logger?: Pick<Console, 'groupCollapsed' | 'groupEnd' | 'warn'>): void;
-}
+export type { MaskingAuditModule } from './types';
+
 
 /**
  * Loads the masking audit only when it is needed (strict mode, development, the

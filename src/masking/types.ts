@@ -38,3 +38,10 @@ export interface MaskingAuditFinding {
   /** A short CSS path to find it (and to paste into `masking.selectors`). */
   selector: string;
 }
+
+/** The audit's two functions, however they were loaded. */
+export interface MaskingAuditModule {
+  /** Audits against an already validated masking config. */
+  auditFields(root?: ParentNode, config?: MaskingConfig | false): MaskingAuditFinding[];
+  reportMaskingAudit(findings: MaskingAuditFinding[], logger?: Pick<Console, 'groupCollapsed' | 'groupEnd' | 'warn'>): void;
+}

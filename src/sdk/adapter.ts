@@ -1,4 +1,5 @@
-import { cobrowseError, sdkError, type CobrowseError } from '../core/errors';
+import { cobrowseError, type CobrowseError } from '../shared/errors';
+import { sdkError } from './errors';
 import type { ZoomCobrowseSDK, ZoomErrorPayload, ZoomInitSettings, ZoomSession } from './types';
 
 /** Events in the widget's own vocabulary; the only shapes code above src/sdk sees. */

@@ -1,26 +1,10 @@
+import { ERROR_TABLE, type CobrowseError, type SdkErrorCode } from '../shared/errors';
+
 /**
- * Zoom's numeric error codes (contract §6) translated into the widget's own
+ * Zoom's numeric error codes (see docs/zoom-sdk.md, "Error codes") translated into the widget's own
  * vocabulary. This table is the only place that knows the numbers.
  */
 
-/** Widget error codes that come from the SDK. */
-export type SdkErrorCode =
-  | 'session-start-failed'
-  | 'connecting-in-progress'
-  | 'session-limit'
-  | 'pin-not-found'
-  | 'pin-invalid-format'
-  | 'pin-required'
-  | 'pin-conflict'
-  | 'join-failed'
-  | 'customer-limit'
-  | 'agent-limit'
-  | 'duplicate-user'
-  | 'network'
-  | 'ending-in-progress'
-  | 'token-rejected'
-  | 'service-error'
-  | 'sdk-unknown';
 
 interface SdkErrorInfo {
   code: SdkErrorCode;
@@ -55,4 +39,18 @@ export function describeZoomError(raw: unknown): SdkErrorInfo & { sdkCode: numbe
   return known
     ? { ...known, sdkCode: n }
     : { code: 'sdk-unknown', zoomName: 'UNKNOWN', retryable: true, sdkCode: n };
+}
+
+/** Builds a CobrowseError from a Zoom error payload; unknown codes keep the raw code in the message. */
+export function sdkError(rawCode: unknown, zoomText?: string): CobrowseError {
+  const info = describeZoomError(rawCode);
+  const base = ERROR_TABLE[info.code];
+  const message =
+    info.code === 'sdk-unknown'
+      ? `${base.message.replace(/\.$/, '')} (code ${String(rawCode ?? 'unknown')}).`
+      : base.message;
+  const detail = `Zoom ${info.zoomName} (${String(rawCode ?? 'no code')})${zoomText ? `: ${zoomText}` : ''}`;
+  const err: CobrowseError = { code: info.code, message, retryable: info.retryable, detail };
+  if (info.sdkCode !== undefined) err.sdkCode = info.sdkCode;
+  return err;
 }

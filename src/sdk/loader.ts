@@ -1,5 +1,5 @@
-import { cobrowseError } from '../core/errors';
-import { loadScript } from '../core/load-script';
+import { cobrowseError } from '../shared/errors';
+import { loadScript } from '../shared/load-script';
 import type { ZoomCobrowseSDK } from './types';
 
 /** Zoom's CDN host [H]; the only origin the widget loads code from. */

@@ -1,5 +1,5 @@
 /**
- * Same prefix as the browser widget (src/core/config-error.ts), repeated here so
+ * Same prefix as the browser widget (src/shared/config-error.ts), repeated here so
  * the server entry pulls in nothing from the browser bundle's modules.
  */
 export const LOG_PREFIX = '[zoom-cobrowse-widget]';

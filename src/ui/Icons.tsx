@@ -1,4 +1,4 @@
-import type { LauncherIcon } from './config';
+import type { LauncherIcon } from '../config/ui';
 
 // One stroked path each (24×24, styled in CSS): a few hundred bytes for all three.
 const PATHS: Record<Exclude<LauncherIcon, 'none'>, string> = {

@@ -1,6 +1,6 @@
 import type { CobrowseSnapshot } from '../core/machine';
 import { btn } from './Button';
-import type { StringKey, Translate } from './i18n';
+import type { StringKey, Translate } from '../i18n/translator';
 import { PinCard } from './PinCard';
 import type { UiProps } from './view-props';
 

@@ -1,12 +1,13 @@
 import { h, render } from 'preact';
 import type { Clock, CobrowseController } from '../core/controller';
 import { App } from './App';
-import type { LauncherIcon } from './config';
-import { isRtl, translator, type CobrowseLabels, type LocaleMessages, type Translate } from './i18n';
+import type { LauncherIcon } from '../config/ui';
+import { isRtl, translator, type CobrowseLabels, type LocaleMessages, type Translate } from '../i18n/translator';
 import css from './styles.css?inline';
-import { themeVars, type ResolvedTheme } from './theme';
+import type { ResolvedTheme } from '../config/theme';
+import { themeVars } from './theme';
 import type { UiProps } from './view-props';
-import type { MaskHighlighter } from './mask-highlight';
+import type { MaskHighlighter } from '../masking/highlight';
 
 /** Attribute on the widget's host element; host pages can target it, tests find it. */
 export const HOST_ATTRIBUTE = 'data-zoom-cobrowse-widget';

@@ -1,9 +1,9 @@
 import type { Clock, CobrowseController } from '../core/controller';
-import type { CobrowseErrorCode } from '../core/errors';
+import type { CobrowseErrorCode } from '../shared/errors';
 import type { CobrowseSnapshot } from '../core/machine';
-import type { LauncherIcon } from './config';
-import type { Translate } from './i18n';
-import type { WidgetPosition } from './theme';
+import type { LauncherIcon } from '../config/ui';
+import type { Translate } from '../i18n/translator';
+import type { WidgetPosition } from '../config/theme';
 
 /** Everything the UI renders from; mount.ts owns it and re-renders on every change. */
 export interface UiProps {

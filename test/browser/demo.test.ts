@@ -316,7 +316,7 @@ describe('serializeForAgent (zoom-cobrowse-widget/testing): what the emulator ne
       // import() spelled in a string: vitest rewrites dynamic imports in this file, even inside page code.
       const load = new Function('url', 'return import(url)') as (url: string) => Promise<unknown>;
       const bridge = (await load(`/@fs${root}/src/testing/bridge.ts`)) as typeof import('../../src/testing/bridge');
-      const masking = (await load(`/@fs${root}/src/masking/index.ts`)) as typeof import('../../src/masking/index');
+      const masking = (await load(`/@fs${root}/src/config/public-masking.ts`)) as typeof import('../../src/config/public-masking');
       const doc = document.implementation.createHTMLDocument('Account');
       doc.body.innerHTML = `
         <script>window.pwned = 1</script><noscript>nojs</noscript>

@@ -26,7 +26,7 @@ beforeAll(async () => {
       outDir: resolve(ROOT, 'node_modules/.tmp/masking-test'),
       emptyOutDir: false,
       minify: true,
-      lib: { entry: resolve(ROOT, 'src/masking/index.ts'), formats: ['iife'], name: 'ZcwMasking', fileName: 'masking' },
+      lib: { entry: resolve(ROOT, 'src/config/public-masking.ts'), formats: ['iife'], name: 'ZcwMasking', fileName: 'masking' },
     },
   });
   const output = (Array.isArray(result) ? result[0] : result) as Rollup.RollupOutput;
@@ -53,7 +53,7 @@ describe.each(pages)('fixture %s (Chromium)', (name) => {
   it.each(scenarios.map((s) => [s.name, s] as const))('%s: masks exactly the key, audit finds exactly the rest', async (_, scenario) => {
     await load(name);
     const { observed, stray } = await page.evaluate((config) => {
-      const M = (window as unknown as { ZcwMasking: typeof import('../../src/masking') }).ZcwMasking;
+      const M = (window as unknown as { ZcwMasking: typeof import('../../src/config/public-masking') }).ZcwMasking;
       const compiled = M.compileMasking(config);
       const findings = new Map(M.auditMasking(document, config).map((f) => [f.element, f.category as string]));
       const observed: Record<string, { masked: boolean; field: boolean; finding: string | null }> = {};
@@ -80,7 +80,7 @@ describe('generated selectors in Chromium', () => {
   it('every selector of every preset parses on its own and as one joined list', async () => {
     await load('catalogue.html');
     const bad = await page.evaluate((presets) => {
-      const M = (window as unknown as { ZcwMasking: typeof import('../../src/masking') }).ZcwMasking;
+      const M = (window as unknown as { ZcwMasking: typeof import('../../src/config/public-masking') }).ZcwMasking;
       const compiled = M.compileMasking({ presets: presets as never, selectors: ['#custom'] })!;
       const bad: string[] = [];
       for (const s of compiled.selectors) {
@@ -101,7 +101,7 @@ describe('generated selectors in Chromium', () => {
     await page.addScriptTag({ content: bundle });
     const cases = [...traps, ...platforms];
     const got = await page.evaluate((markups) => {
-      const M = (window as unknown as { ZcwMasking: typeof import('../../src/masking') }).ZcwMasking;
+      const M = (window as unknown as { ZcwMasking: typeof import('../../src/config/public-masking') }).ZcwMasking;
       return markups.map((markup) => {
         document.body.innerHTML = markup;
         const el = document.body.firstElementChild!;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ERROR_TABLE } from '../../src/core/errors';
+import { ERROR_TABLE } from '../../src/shared/errors';
 import { ZOOM_ERROR_CODES } from '../../src/sdk/errors';
 import { cleanupWidgets, setupWidget } from '../helpers/widget';
 import { createFakeToken } from '../../src/testing/jwt';

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { resolveConfig } from '../../src/core/config';
+import { resolveConfig } from '../../src/config/config';
 import type { CobrowseController } from '../../src/core/controller';
-import { ERROR_TABLE } from '../../src/core/errors';
-import { LOCALES, pickLocale, translator, type LocaleMessages } from '../../src/ui/i18n';
-import en from '../../src/ui/locales/en';
-import { importLocale } from '../../src/ui/locales';
+import { ERROR_TABLE } from '../../src/shared/errors';
+import { LOCALES, pickLocale, translator, type LocaleMessages } from '../../src/i18n/translator';
+import en from '../../src/i18n/locales/en';
+import { importLocale } from '../../src/i18n/locales';
 import { mountUi } from '../../src/ui/mount';
-import { validateTheme } from '../../src/ui/theme';
+import { validateTheme } from '../../src/config/theme';
 import { createManualClock } from '../helpers/manual-clock';
 import { cleanupWidgets, setupWidget } from '../helpers/widget';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { compileMasking } from '../../src/masking';
-import { createMaskHighlighter } from '../../src/ui/mask-highlight';
+import { compileMasking } from '../../src/config/public-masking';
+import { createMaskHighlighter } from '../../src/masking/highlight';
 
 afterEach(() => {
   document.body.innerHTML = '';

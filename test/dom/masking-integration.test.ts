@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCobrowseController } from '../../src/core/controller';
-import { ERROR_TABLE } from '../../src/core/errors';
+import { ERROR_TABLE } from '../../src/shared/errors';
 import { createFakeCobrowseSdk } from '../../src/testing/fake-sdk';
 import { createFakeToken } from '../../src/testing/jwt';
 import { createManualClock } from '../helpers/manual-clock';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { resolveConfig } from '../../src/core/config';
-import { CobrowseConfigError } from '../../src/core/config-error';
+import { resolveConfig } from '../../src/config/config';
+import { CobrowseConfigError } from '../../src/shared/config-error';
 import { cleanupWidgets, setupWidget } from '../helpers/widget';
 
 afterEach(() => cleanupWidgets());

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { resolveConfig } from '../../src/core/config';
+import { resolveConfig } from '../../src/config/config';
 import { AGENT_WAIT_MS } from '../../src/core/controller';
 import { cleanupWidgets, setupWidget } from '../helpers/widget';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CobrowseConfigError } from '../../src/core/config-error';
+import { CobrowseConfigError } from '../../src/shared/config-error';
 import { createCobrowseWidget } from '../../src/widget';
 import { cleanupWidgets, setupWidget } from '../helpers/widget';
 

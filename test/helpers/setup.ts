@@ -1,4 +1,4 @@
-import type { CobrowseConfig } from '../../src/core/config';
+import type { CobrowseConfig } from '../../src/config/config';
 import { createCobrowseController, type ControllerDeps } from '../../src/core/controller';
 import { createFakeCobrowseSdk, type FakeSdkOptions } from '../../src/testing/fake-sdk';
 import { createFakeToken } from '../../src/testing/jwt';

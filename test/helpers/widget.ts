@@ -1,5 +1,5 @@
 import { createCobrowseWidget } from '../../src/widget';
-import type { CobrowseConfig } from '../../src/core/config';
+import type { CobrowseConfig } from '../../src/config/config';
 import type { ControllerDeps } from '../../src/core/controller';
 import { createFakeCobrowseSdk, type FakeSdkOptions } from '../../src/testing/fake-sdk';
 import { createFakeToken } from '../../src/testing/jwt';

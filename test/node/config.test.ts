@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resolveConfig, type CobrowseConfig } from '../../src/core/config';
-import { CobrowseConfigError } from '../../src/core/config-error';
+import { resolveConfig, type CobrowseConfig } from '../../src/config/config';
+import { CobrowseConfigError } from '../../src/shared/config-error';
 
 const base = { sdkKey: 'abc123', token: '/api/cobrowse/token' };
 const fails = (config: unknown) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ERROR_TABLE, sdkError } from '../../src/core/errors';
+import { ERROR_TABLE } from '../../src/shared/errors';
+import { sdkError } from '../../src/sdk/errors';
 import { ZOOM_ERROR_CODES } from '../../src/sdk/errors';
 
 // Contract §6, with the retry column as the contract gives it (2001 and 9999 retry: a retry fetches a new token).

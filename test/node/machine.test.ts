@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cobrowseError } from '../../src/core/errors';
+import { cobrowseError } from '../../src/shared/errors';
 import { INITIAL_SNAPSHOT, transition, type CobrowseEvent, type CobrowseSnapshot } from '../../src/core/machine';
 
 const run = (...events: CobrowseEvent[]): CobrowseSnapshot => events.reduce(transition, INITIAL_SNAPSHOT);

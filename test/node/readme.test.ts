@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_FIELDS, resolveConfig } from '../../src/core/config';
-import { CobrowseConfigError } from '../../src/core/config-error';
+import { CONFIG_FIELDS, resolveConfig } from '../../src/config/config';
+import { CobrowseConfigError } from '../../src/shared/config-error';
 
 // The README's configuration table is the reference site owners copy from: it must list
 // exactly the fields the validator accepts, no more and no fewer.

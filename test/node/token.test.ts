@@ -1,7 +1,7 @@
 import { http, HttpResponse, delay } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ERROR_TABLE } from '../../src/core/errors';
+import { ERROR_TABLE } from '../../src/shared/errors';
 import { createTokenProvider } from '../../src/core/token';
 import { createFakeToken } from '../../src/testing/jwt';
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { LOG_PREFIX } from '../../../src/core/config-error';
-import { auditMasking, reportMaskingAudit, type MaskingAuditFinding } from '../../../src/masking';
+import { LOG_PREFIX } from '../../../src/shared/config-error';
+import { auditMasking, reportMaskingAudit, type MaskingAuditFinding } from '../../../src/config/public-masking';
 
 const NONE = { presets: [] };
 /** Audit the body (with nothing masked unless a config is passed, even `undefined`), as [category, reason] per finding. */

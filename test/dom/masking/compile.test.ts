@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileMasking, DEFAULT_MASKING_PRESETS, MASK_ATTRIBUTE, MASKING_PRESETS } from '../../../src/masking';
-import { CobrowseConfigError } from '../../../src/core/config-error';
+import { compileMasking, DEFAULT_MASKING_PRESETS, MASK_ATTRIBUTE, MASKING_PRESETS } from '../../../src/config/public-masking';
+import { CobrowseConfigError } from '../../../src/shared/config-error';
 
 describe('compileMasking', () => {
   it('uses payment + credentials when the config says nothing', () => {

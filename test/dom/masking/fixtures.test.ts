@@ -1,7 +1,7 @@
 // Every fixture page under every scenario, in happy-dom: the same expectations the
 // Chromium suite checks, so a happy-dom quirk and a real-browser quirk cannot hide each other.
 import { describe, expect, it } from 'vitest';
-import { auditMasking, compileMasking, isMasked } from '../../../src/masking';
+import { auditMasking, compileMasking, isMasked } from '../../../src/config/public-masking';
 import { answerKey, html, pages, scenarios, score, type Observed } from './answer-key';
 
 function observe(page: string, config: (typeof scenarios)[number]['config']): Record<string, Observed> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileMasking, isMasked, MASKING_PRESETS, type MaskingPreset } from '../../../src/masking';
+import { compileMasking, isMasked, MASKING_PRESETS, type MaskingPreset } from '../../../src/config/public-masking';
 import { platforms, traps } from './cases';
 
 function el(markup: string): Element {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CobrowseConfigError } from '../../../src/core/config-error';
-import { validateMaskingConfig } from '../../../src/masking';
-import { looksLikeSelector } from '../../../src/masking/validate';
+import { CobrowseConfigError } from '../../../src/shared/config-error';
+import { validateMaskingConfig } from '../../../src/config/public-masking';
+import { looksLikeSelector } from '../../../src/config/masking';
 
 function error(value: unknown, path?: string): CobrowseConfigError {
   try {

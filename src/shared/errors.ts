@@ -1,9 +1,28 @@
-import { describeZoomError, type SdkErrorCode } from '../sdk/errors';
-import { LOAD_FAILED } from './error-shared';
+/**
+ * The widget's error vocabulary: codes, the visitor-facing sentence of each, and the
+ * error object every layer passes on. src/sdk/errors.ts maps Zoom's numbers onto these codes.
+ */
 
-export { isCobrowseError } from './error-shared';
+/** Widget error codes for faults the SDK reports (src/sdk/errors.ts maps Zoom's numbers to them). */
+export type SdkErrorCode =
+  | 'session-start-failed'
+  | 'connecting-in-progress'
+  | 'session-limit'
+  | 'pin-not-found'
+  | 'pin-invalid-format'
+  | 'pin-required'
+  | 'pin-conflict'
+  | 'join-failed'
+  | 'customer-limit'
+  | 'agent-limit'
+  | 'duplicate-user'
+  | 'network'
+  | 'ending-in-progress'
+  | 'token-rejected'
+  | 'service-error'
+  | 'sdk-unknown';
 
-/** Every error the widget can show. SDK codes come from src/sdk/errors.ts. */
+/** Every error the widget can show. */
 export type CobrowseErrorCode =
   | SdkErrorCode
   | 'token-http'
@@ -33,6 +52,21 @@ export interface CobrowseError {
   sdkCode?: number;
   /** Developer-facing detail (HTTP status, Zoom's own text); never shown as the main message. */
   detail?: string;
+}
+
+/**
+ * The one error the controller raises itself (the engine, or Zoom's SDK through it, could not be loaded).
+ * A constant of its own so the script-tag build, which uses only this one, can leave ERROR_TABLE out.
+ */
+export const LOAD_FAILED = {
+  message: "We couldn't load the co-browsing service. An ad blocker, a privacy setting or a lost connection may be blocking it.",
+  retryable: true,
+} as const;
+
+/** True for objects shaped like a CobrowseError (used to pass errors through promise chains untouched). */
+export function isCobrowseError(value: unknown): value is CobrowseError {
+  const e = value as CobrowseError | null;
+  return typeof e === 'object' && e !== null && typeof e.code === 'string' && typeof e.retryable === 'boolean' && typeof e.message === 'string';
 }
 
 /** Visitor-facing sentence and retryability of each code. */
@@ -73,18 +107,4 @@ export const ERROR_TABLE: Readonly<Record<CobrowseErrorCode, { message: string; 
 export function cobrowseError(code: CobrowseErrorCode, detail?: string): CobrowseError {
   const { message, retryable } = ERROR_TABLE[code];
   return detail === undefined ? { code, message, retryable } : { code, message, retryable, detail };
-}
-
-/** Builds a CobrowseError from a Zoom error payload; unknown codes keep the raw code in the message. */
-export function sdkError(rawCode: unknown, zoomText?: string): CobrowseError {
-  const info = describeZoomError(rawCode);
-  const base = ERROR_TABLE[info.code];
-  const message =
-    info.code === 'sdk-unknown'
-      ? `${base.message.replace(/\.$/, '')} (code ${String(rawCode ?? 'unknown')}).`
-      : base.message;
-  const detail = `Zoom ${info.zoomName} (${String(rawCode ?? 'no code')})${zoomText ? `: ${zoomText}` : ''}`;
-  const err: CobrowseError = { code: info.code, message, retryable: info.retryable, detail };
-  if (info.sdkCode !== undefined) err.sdkCode = info.sdkCode;
-  return err;
 }

@@ -1,4 +1,4 @@
-import type { CobrowseErrorCode } from '../../core/errors';
+import type { CobrowseErrorCode } from '../../shared/errors';
 
 /** One sentence per kind of fault; each translation writes these eight, not all thirty codes. */
 export interface ErrorSentences {

@@ -1,14 +1,14 @@
 import type { ZoomCobrowseSDK } from '../sdk/types';
 import type { MaskingConfig } from '../masking/types';
-import { validateMaskingConfig } from '../masking/validate';
-import { CobrowseConfigError } from './config-error';
-import { resolveUiConfig, type CobrowseUiConfig, type ResolvedUiConfig } from '../ui/config';
-import { DEFAULT_POSITION } from '../ui/theme';
-import { checkObject, describe, isPlainObject, optBoolean, optNumber, optOneOf, optString } from './validate';
+import { validateMaskingConfig } from './masking';
+import { CobrowseConfigError } from '../shared/config-error';
+import { resolveUiConfig, type CobrowseUiConfig, type ResolvedUiConfig } from './ui';
+import { DEFAULT_POSITION } from './theme';
+import { checkObject, describe, isPlainObject, optBoolean, optNumber, optOneOf, optString } from '../shared/validate';
 
-export type { CobrowseTheme, WidgetPosition, ThemeMode } from '../ui/theme';
-export type { CobrowseLauncherOptions, LauncherIcon } from '../ui/config';
-export type { CobrowseLabels } from '../ui/i18n';
+export type { CobrowseTheme, WidgetPosition, ThemeMode } from './theme';
+export type { CobrowseLauncherOptions, LauncherIcon } from './ui';
+export type { CobrowseLabels } from '../i18n/translator';
 
 /** What a token function receives. */
 export interface TokenRequest {

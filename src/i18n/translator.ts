@@ -1,6 +1,4 @@
-import { CobrowseConfigError } from '../core/config-error';
-import type { CobrowseErrorCode } from '../core/errors';
-import { checkObject, describe, isPlainObject } from '../core/validate';
+import type { CobrowseErrorCode } from '../shared/errors';
 import en from './locales/en';
 
 /** A key of the widget's strings; `labels` in config can override any of them. */
@@ -54,24 +52,4 @@ export function translator(lang: string, ...layers: Array<LocaleMessages | Cobro
     if (typeof s === 'object') s = s[rules.select(Number(values.n))] ?? s.other;
     return s.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? open + values[k] + close : m));
   };
-}
-
-/** Validates `locale`: 'auto' or a language tag such as "fr" or "pt-BR". */
-export function validateLocale(value: unknown, path: string): string {
-  const s = value ?? 'auto';
-  if (typeof s !== 'string' || !/^(auto|[a-z]{2,3}(-[a-z\d]{2,8})*)$/i.test(s)) {
-    throw new CobrowseConfigError(path, `expected "auto" or a language tag such as "fr" or "pt-BR", got ${describe(s)}. Built in: ${LOCALES}.`);
-  }
-  return s;
-}
-
-/** Validates `labels`: known keys only, each a string, or plural forms (`{ one, other, … }`) for the plural ones. */
-export function validateLabels(value: unknown, path: string): CobrowseLabels {
-  const o = value === undefined ? {} : checkObject(value, path, Object.keys(en));
-  for (const [k, v] of Object.entries(o)) {
-    if (!(typeof v === 'string' || (typeof en[k as StringKey] === 'object' && isPlainObject(v) && typeof v.other === 'string'))) {
-      throw new CobrowseConfigError(`${path}.${k}`, `expected text (shown as text, never HTML)${typeof en[k as StringKey] === 'object' ? ' or plural forms like { one: "{n} minute left", other: "{n} minutes left" }' : ''}, got ${describe(v)}.`);
-    }
-  }
-  return { ...o } as CobrowseLabels;
 }

@@ -1,4 +1,9 @@
-import type { Clock } from './controller';
+/** Timers and time, injected so tests control them. */
+export interface Clock {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
 
 /** The browser's (or Node's) own timers, for when no test clock is injected. */
 export const realClock: Clock = {

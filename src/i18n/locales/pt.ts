@@ -1,4 +1,4 @@
-import type { LocaleMessages } from '../i18n';
+import type { LocaleMessages } from '../translator';
 import { errorMessages } from './errors';
 
 /** Portuguese. Loaded on demand: its own chunk (npm) or dist/locales/pt.js (script tag). */

@@ -1,6 +1,7 @@
-import { CobrowseConfigError } from '../core/config-error';
-import { checkObject, describe, optBoolean, optOneOf, optString } from '../core/validate';
-import { validateLabels, validateLocale, type CobrowseLabels } from './i18n';
+import { CobrowseConfigError } from '../shared/config-error';
+import { checkObject, describe, optBoolean, optOneOf, optString } from '../shared/validate';
+import type { CobrowseLabels } from '../i18n/translator';
+import { validateLabels, validateLocale } from './labels';
 import { validateTheme, type CobrowseTheme, type ResolvedTheme } from './theme';
 
 /** Icon on the launcher button. */

@@ -1,7 +1,7 @@
-import { CobrowseConfigError } from '../core/config-error';
-import { checkObject, describe, isPlainObject, optBoolean, optColor, optOneOf, optString } from '../core/validate';
-import { DEFAULT_MASKING_PRESETS, MASKING_PRESETS } from './names';
-import type { MaskingConfig, MaskingPreset } from './types';
+import { CobrowseConfigError } from '../shared/config-error';
+import { checkObject, describe, isPlainObject, optBoolean, optColor, optOneOf, optString } from '../shared/validate';
+import { DEFAULT_MASKING_PRESETS, MASKING_PRESETS } from '../masking/names';
+import type { MaskingConfig, MaskingPreset } from '../masking/types';
 
 const list = (values: readonly string[]) => values.map((v) => JSON.stringify(v)).join(', ');
 

@@ -1,5 +1,5 @@
-import { loadScript, siblingUrl } from '../core/load-script';
-import type { LocaleMessages } from './i18n';
+import { loadScript, siblingUrl } from '../shared/load-script';
+import type { LocaleMessages } from './translator';
 
 /** Where locale scripts put their strings (`ZoomCobrowseWidgetLocales.fr = {…}`); a page may also fill it itself. */
 type LocaleGlobal = { ZoomCobrowseWidgetLocales?: Record<string, LocaleMessages> };

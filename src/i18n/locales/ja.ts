@@ -1,4 +1,4 @@
-import type { LocaleMessages } from '../i18n';
+import type { LocaleMessages } from '../translator';
 import { errorMessages } from './errors';
 
 /** Japanese. Loaded on demand: its own chunk (npm) or dist/locales/ja.js (script tag). */

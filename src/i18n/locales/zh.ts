@@ -1,4 +1,4 @@
-import type { LocaleMessages } from '../i18n';
+import type { LocaleMessages } from '../translator';
 import { errorMessages } from './errors';
 
 /** Chinese (Simplified). Loaded on demand: its own chunk (npm) or dist/locales/zh.js (script tag). */

@@ -1,4 +1,4 @@
-import type { LocaleMessages } from '../i18n';
+import type { LocaleMessages } from '../translator';
 
 type Module = Promise<{ default: LocaleMessages }>;
 

@@ -1,4 +1,4 @@
-import type { CompiledMasking } from '../masking/types';
+import type { CompiledMasking } from './types';
 
 /** Options for {@link createMaskHighlighter}. */
 export interface MaskHighlighterOptions {
