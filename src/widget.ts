@@ -41,7 +41,7 @@ let nextId = 1;
 /** Thrown by createCobrowseWidget while another widget is mounted. */
 export class CobrowseWidgetExistsError extends Error {
   /** The widget that is already mounted; reuse it or destroy() it first. */
-  readonly existing: CobrowseWidget;
+  declare readonly existing: CobrowseWidget;
   constructor(existing: CobrowseWidget, id: number, createdAt: string) {
     super(
       `${LOG_PREFIX} a widget is already mounted on this page (widget #${id}, created at ${createdAt}, element [data-zoom-cobrowse-widget="${id}"]). ` +

@@ -6,7 +6,7 @@ import type { ResolvedConfig } from '../config/config';
 import { LOG_PREFIX } from '../shared/config-error';
 import type { Clock } from '../shared/timers';
 import type { CobrowseEvents } from './events';
-import { createEngine, type EngineDeps } from './engine';
+import { createStarter, type StarterDeps } from './starter';
 import { cobrowseError, isCobrowseError, type CobrowseError } from '../shared/errors';
 import { AGENT_WAIT_MS, isSessionLive, type CobrowseEvent, type CobrowseSnapshot, type EndReason } from './machine';
 import type { RecoveryStore } from './recovery';
@@ -19,14 +19,18 @@ const END_CONFIRM_MS = 5_000;
 /** How often a live session refreshes its recovery marker, in case the page dies without `pagehide`. */
 const HEARTBEAT_MS = 10_000;
 
-/** What the controller lends the session runtime: its state, its events and its storage. */
-export interface RuntimeHost {
+/** What the controller lends the engine: its state, its events, its storage and the page. */
+export interface EngineHost {
   readonly cfg: ResolvedConfig;
   readonly clock: Clock;
   readonly log: Pick<Console, 'debug' | 'warn' | 'error' | 'info'>;
   readonly store: RecoveryStore;
-  /** Where pagehide/storage are listened to (null: nowhere). */
-  readonly target: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | null;
+  /** The page the engine audits and loads scripts into (null: none). @default document when present */
+  readonly document: Document | null | undefined;
+  /** The page's host name, for telling development from production (null: unknown). @default location.hostname when present */
+  readonly hostname: string | null | undefined;
+  /** Where pagehide/storage are listened to (null: nowhere). @default window when present */
+  readonly target: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | null | undefined;
   /** Runs a machine event; false when it did not apply. */
   dispatch(event: CobrowseEvent): boolean;
   /** The current snapshot. */
@@ -40,11 +44,12 @@ export interface RuntimeHost {
 }
 
 /**
- * Everything a session does once the visitor has asked for one: token and SDK,
- * start and rejoin, the SDK's events, timers and the recovery marker. It lives in
- * the engine, so pages where nobody asks for help never download it.
+ * The engine: everything a session does once the visitor has asked for one (token
+ * and SDK, start and rejoin, the SDK's events, timers and the recovery marker). It is
+ * the widget's lazily loaded part (docs/ARCHITECTURE.md, "Lazy parts"), so pages where
+ * nobody asks for help never download it.
  */
-export interface Runtime {
+export interface Engine {
   /** From `starting`: token and SDK side by side, the audit when due, then start. */
   start(): void;
   /** From `recovering`: ask the SDK whether the marker's session is still there, and rejoin (or ask first). */
@@ -70,10 +75,15 @@ export function isDevelopmentHost(hostname: string): boolean {
   return /^(localhost|127(\.\d+){3}|\[::1\]|::1|0\.0\.0\.0)$/.test(hostname) || /\.(localhost|local|test)$/.test(hostname);
 }
 
-/** Builds the session runtime for one controller. */
-export function createRuntime(host: RuntimeHost, deps: Omit<EngineDeps, 'logger'>): Runtime {
-  const { cfg, clock, log, store, target, dispatch, state, emit, debug } = host;
-  const engine = createEngine(cfg, { ...deps, logger: log });
+/** Builds the engine for one controller. */
+export function createEngine(host: EngineHost, deps: Omit<StarterDeps, 'logger' | 'clock' | 'document'>): Engine {
+  const { cfg, clock, log, store, dispatch, state, emit, debug } = host;
+  // Everything the engine touches on the page comes from here: tests and SSR pass their own or null.
+  const page = <T>(given: T | null | undefined, global: () => T): T | null => (given !== undefined ? given : typeof window !== 'undefined' ? global() : null);
+  const doc = page(host.document, () => document);
+  const hostname = page(host.hostname, () => location.hostname);
+  const target = page(host.target, () => window);
+  const starter = createStarter(cfg, { ...deps, logger: log, clock, document: doc });
   const timers = createTimers(clock);
   let abort: AbortController | undefined;
   let session: SdkSession | undefined;
@@ -178,11 +188,11 @@ export function createRuntime(host: RuntimeHost, deps: Omit<EngineDeps, 'logger'
   function auditPage(): Promise<MaskingAuditFinding[]> {
     const m = cfg.maskingConfig;
     const strict = m !== false && m.strict === true;
-    const dev = cfg.debug || (typeof location !== 'undefined' && isDevelopmentHost(location.hostname));
-    if ((!strict && !dev) || m === false || typeof document === 'undefined') return Promise.resolve([]);
+    const dev = cfg.debug || (hostname !== null && isDevelopmentHost(hostname));
+    if ((!strict && !dev) || m === false || !doc) return Promise.resolve([]);
     return host.loadAudit().then(
       (audit) => {
-        const findings = audit.auditFields(document, m);
+        const findings = audit.auditFields(doc, m);
         const group = log as Partial<Pick<Console, 'groupCollapsed' | 'groupEnd'>>;
         audit.reportMaskingAudit(findings, {
           groupCollapsed: group.groupCollapsed?.bind(log) ?? log.warn.bind(log),
@@ -216,12 +226,12 @@ export function createRuntime(host: RuntimeHost, deps: Omit<EngineDeps, 'logger'
   };
 
   return {
-    masking: engine.masking,
+    masking: starter.masking,
     start() {
       const ctrl = begin();
       timers.set('start', cfg.startTimeoutMs, () => fail(cobrowseError('start-timeout', `No PIN within ${cfg.startTimeoutMs} ms of starting.`)));
       // The two slow steps run side by side: the visitor waits for the slower, not the sum.
-      Promise.all([engine.prepare(ctrl.signal), auditPage()])
+      Promise.all([starter.prepare(ctrl.signal), auditPage()])
         .then(([{ token, session: sdkSession }, findings]) => {
           const strict = cfg.maskingConfig !== false && cfg.maskingConfig.strict;
           if (findings.length && strict && !ctrl.signal.aborted) {
@@ -230,7 +240,7 @@ export function createRuntime(host: RuntimeHost, deps: Omit<EngineDeps, 'logger'
             throw cobrowseError('masking-unsafe', `masking.strict: ${findings.length} sensitive-looking field(s) are not masked (${where}${findings.length > 3 ? ', …' : ''}). See the console group above.`);
           }
           if (!adopt(ctrl, sdkSession)) return;
-          const pin = engine.customPin();
+          const pin = starter.customPin();
           debug('starting session', pin ? '(custom PIN)' : '');
           sdkSession.start(token, pin);
         })
@@ -238,7 +248,7 @@ export function createRuntime(host: RuntimeHost, deps: Omit<EngineDeps, 'logger'
     },
     recover() {
       const ctrl = begin();
-      engine
+      starter
         .init()
         .then((sdkSession) => {
           const info = sdkSession.info();
@@ -271,7 +281,7 @@ export function createRuntime(host: RuntimeHost, deps: Omit<EngineDeps, 'logger'
       // If Zoom never confirms, still release the visitor.
       timers.set('end', END_CONFIRM_MS, () => sessionEnded('customer'));
     },
-    warm: () => engine.warm(),
+    warm: () => starter.warm(),
     onEnter(prev, next) {
       const st = next.state;
       if (st === 'waiting' && next.pinAt !== prev.pinAt && next.pinAt !== null) {
@@ -290,14 +300,14 @@ export function createRuntime(host: RuntimeHost, deps: Omit<EngineDeps, 'logger'
         if (!timers.has('heartbeat')) heartbeat();
       } else if (st !== 'recovering' && st !== 'ending') timers.clear('heartbeat');
     },
-    highlighter: (options) => (engine.masking ? createMaskHighlighter({ ...options, compiled: engine.masking }) : undefined),
+    highlighter: (options) => (starter.masking ? createMaskHighlighter({ ...options, compiled: starter.masking }) : undefined),
     destroy() {
       if (isSessionLive(state().state)) endQuietly();
       target?.removeEventListener('pagehide', onPageHide);
       target?.removeEventListener('storage', onStorage);
       timers.clearAll();
       teardownSession();
-      engine.dispose();
+      starter.dispose();
     },
   };
 }

@@ -4,13 +4,14 @@ import { initSdk, type SdkSession, type SdkSettings } from '../sdk/adapter';
 import { createSdkLoader, type SdkLoader } from '../sdk/loader';
 import type { ResolvedConfig } from '../config/config';
 import { createTokenProvider, type TokenProvider } from './token';
+import type { Clock } from '../shared/timers';
 
 /**
- * The engine: everything that talks to Zoom and to the token endpoint, plus the
- * masking compiler. It is loaded on intent (hover warms it, a click needs it),
+ * What a start needs from outside the page: the token, Zoom's SDK session, the
+ * compiled masking rules and the custom PIN. Part of the engine (src/core/engine.ts),
  * so a visitor who never asks for help downloads and compiles none of it.
  */
-export interface Engine {
+export interface Starter {
   /** Token and SDK side by side; resolves when both are ready. */
   prepare(signal: AbortSignal): Promise<{ token: string; session: SdkSession }>;
   /** Just the SDK session (recovery needs no token). */
@@ -24,12 +25,16 @@ export interface Engine {
   dispose(): void;
 }
 
-/** What the engine may be given instead of its defaults (tests, the npm SDK). */
-export interface EngineDeps {
+/** What the starter may be given instead of its defaults (tests, the npm SDK). */
+export interface StarterDeps {
   loader?: Pick<SdkLoader, 'load' | 'warm' | 'dispose'> | undefined;
   fetchToken?: TokenProvider | undefined;
   fetch?: typeof fetch | undefined;
   logger: Pick<Console, 'debug' | 'warn'>;
+  /** Time for the token, init and script timeouts. */
+  clock: Clock;
+  /** Where the SDK script and its hints go (null: none, e.g. SSR). */
+  document: Document | null;
 }
 
 function randomPin(): string {
@@ -40,8 +45,8 @@ function randomPin(): string {
   return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
 }
 
-/** Builds the engine for one resolved config. */
-export function createEngine(cfg: ResolvedConfig, deps: EngineDeps): Engine {
+/** Builds the starter for one resolved config. */
+export function createStarter(cfg: ResolvedConfig, deps: StarterDeps): Starter {
   const loader =
     deps.loader ??
     createSdkLoader({
@@ -51,10 +56,12 @@ export function createEngine(cfg: ResolvedConfig, deps: EngineDeps): Engine {
       ...(cfg.sdk.module ? { module: cfg.sdk.module } : {}),
       ...(cfg.nonce ? { nonce: cfg.nonce } : {}),
       timeoutMs: cfg.sdk.loadTimeoutMs,
+      clock: deps.clock,
+      ...(deps.document ? { document: deps.document } : {}),
     });
   const fetchToken =
     deps.fetchToken ??
-    createTokenProvider(cfg.token, { userId: cfg.userId, userName: cfg.userName, timeoutMs: cfg.tokenTimeoutMs, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+    createTokenProvider(cfg.token, { userId: cfg.userId, userName: cfg.userName, timeoutMs: cfg.tokenTimeoutMs, clock: deps.clock, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
   const masking = compileRules(cfg.maskingConfig);
 
   const settings = (): SdkSettings => {
@@ -67,7 +74,7 @@ export function createEngine(cfg: ResolvedConfig, deps: EngineDeps): Engine {
     if (cfg.multiTab) s.multiTab = { enabled: true };
     return s;
   };
-  const init = async (): Promise<SdkSession> => initSdk(await loader.load(), settings(), { debug: cfg.debug, logger: deps.logger });
+  const init = async (): Promise<SdkSession> => initSdk(await loader.load(), settings(), { debug: cfg.debug, logger: deps.logger, clock: deps.clock });
 
   return {
     masking,
