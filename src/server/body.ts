@@ -2,10 +2,12 @@ import { MIN_TTL_SECONDS } from './options';
 import type { TokenIdentity, TokenRequestBody, ZoomRole } from './types';
 
 /**
- * Zoom's sample endpoint caps names and ids at 35 characters (its validator
- * counts UTF-16 units), so we stay within the same measure.
+ * Zoom's authorization page allows `user_name` up to 80 characters (counted
+ * here in UTF-16 units, the stricter measure). Its sample endpoint caps names
+ * at 35, but that is the sample's choice, not Zoom's limit (docs/zoom-sdk.md).
  */
-export const MAX_NAME_LENGTH = 35;
+export const MAX_NAME_LENGTH = 80;
+/** Zoom's sample endpoint caps ids at 35 characters; ids stay within it. */
 export const MAX_USER_ID_LENGTH = 35;
 
 /** Outcome of reading the body: its text, or why it could not be read. */

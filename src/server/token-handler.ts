@@ -9,7 +9,10 @@ import type { RateLimitResult, TokenHandler, TokenHandlerFailure, TokenHandlerOp
 /** Retry-After when a custom `rateLimit` hook answers a bare `false`. */
 const DEFAULT_RETRY_AFTER_SECONDS = 60;
 
-const DEFAULT_NAMES = { 1: 'Customer', 2: 'Agent' } as const;
+/** Long enough for any real origin; a longer header is someone else's garbage, not worth echoing whole. */
+const MAX_SHOWN_ORIGIN = 200;
+const REFUSED_ORIGIN_LOG_INTERVAL_MS = 60_000;
+const MAX_REFUSED_ORIGINS_TRACKED = 1000;
 
 const GENERIC_500 = 'The token service failed. The site owner can find details in the server log.';
 
@@ -29,6 +32,22 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
   const o = resolveOptions(options);
   const rateLimit = o.rateLimit === undefined ? createMemoryRateLimit() : o.rateLimit;
   const sign = createSigner(o.sdkSecret);
+
+  // One log line per refused origin per minute: enough to spot a missing
+  // allowlist entry, without letting a script flood the log by rotating Origin.
+  const refusedLogged = new Map<string, number>();
+  const logRefusedOrigin = (origin: string): void => {
+    const time = o.now();
+    const last = refusedLogged.get(origin);
+    if (last !== undefined && time - last < REFUSED_ORIGIN_LOG_INTERVAL_MS) return;
+    if (refusedLogged.size >= MAX_REFUSED_ORIGINS_TRACKED) refusedLogged.clear();
+    refusedLogged.set(origin, time);
+    // JSON.stringify escapes line breaks, so a forged Origin cannot forge log lines.
+    console.warn(
+      `${LOG_PREFIX} Token handler: refused a token request from origin ${JSON.stringify(origin)} (403, not in allowedOrigins). ` +
+        'If that page should show the widget, add its origin to allowedOrigins.',
+    );
+  };
 
   const report = (error: unknown, during: TokenHandlerFailure, request: Request, cors?: Headers): Response => {
     try {
@@ -68,14 +87,24 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
       cors.set('access-control-allow-origin', origin);
       if (o.allowCredentials) cors.set('access-control-allow-credentials', 'true');
     }
-    const refuseOrigin = (): Response =>
-      origin === null
-        ? errorResponse(
-            403,
-            'origin_not_allowed',
-            'The request has no Origin header. Browsers send one with every POST; server-to-server callers need allowMissingOrigin: true.',
-          )
-        : errorResponse(403, 'origin_not_allowed', 'This origin may not request tokens. Add it to allowedOrigins on the server.');
+    const refuseOrigin = (): Response => {
+      if (origin === null) {
+        return errorResponse(
+          403,
+          'origin_not_allowed',
+          'The request has no Origin header. Browsers send one with every POST; server-to-server callers need allowMissingOrigin: true.',
+        );
+      }
+      const shown = origin.slice(0, MAX_SHOWN_ORIGIN);
+      logRefusedOrigin(shown);
+      return errorResponse(
+        403,
+        'origin_not_allowed',
+        origin === 'null'
+          ? 'Origin "null" (a sandboxed iframe, a file:// page or a privacy redirect) may never request tokens.'
+          : `The origin "${shown}" may not request tokens. If it is your site, add it to allowedOrigins on the server.`,
+      );
+    };
 
     if (request.method === 'OPTIONS') {
       if (!originOk) return refuseOrigin();
@@ -155,13 +184,15 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
 
     const iat = Math.floor(o.now() / 1000);
     const exp = iat + (body.expirationSeconds ?? o.ttlSeconds);
+    // Zoom requires both claims; like its sample endpoint, a missing name falls back to the id.
+    const fittedId = userId === undefined ? generateUserId() : await fitUserId(userId);
     const claims: CobrowseClaims = {
       app_key: o.sdkKey,
       role_type: role,
       iat,
       exp,
-      user_id: userId === undefined ? generateUserId() : await fitUserId(userId),
-      user_name: userName ?? DEFAULT_NAMES[role],
+      user_id: fittedId,
+      user_name: userName ?? fittedId,
     };
     if (o.enableByop) claims.enable_byop = 1;
 

@@ -10,7 +10,7 @@ export interface TokenRequestBody {
   role?: ZoomRole;
   /** Stable id for this participant; generated when absent, hashed to 35 characters when longer. */
   userId?: string;
-  /** Display name shown to the other side. */
+  /** Display name shown to the other side; clamped to 80 characters; the user id when absent. */
   userName?: string;
   /** Requested lifetime; clamped to 1800..`ttlSeconds`. */
   expirationSeconds?: number;
@@ -20,7 +20,7 @@ export interface TokenRequestBody {
 export interface TokenIdentity {
   /** Stable id from your own session; hashed to 35 characters when longer; generated when absent. */
   userId?: string;
-  /** Display name from your own session; clamped to 35 characters. */
+  /** Display name from your own session; clamped to 80 characters; the user id when absent. */
   userName?: string;
 }
 
