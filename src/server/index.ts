@@ -8,6 +8,8 @@ export { toNodeHandler } from './node';
 export type { NodeHandler, NodeRequestLike, NodeResponseLike } from './node';
 export { createMemoryRateLimit, getClientIp } from './rate-limit';
 export type { MemoryRateLimitOptions } from './rate-limit';
+export { createRedisRateLimit } from './redis-rate-limit';
+export type { RedisRateLimitOptions } from './redis-rate-limit';
 export { TokenHandlerConfigError } from './messages';
 export type {
   AuthorizeAgentDetails,

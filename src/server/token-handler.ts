@@ -17,7 +17,7 @@ const MAX_REFUSED_ORIGINS_TRACKED = 1000;
 const GENERIC_500 = 'The token service failed. The site owner can find details in the server log.';
 
 /** Distinguishes "the hook said no" from "the hook is broken" (a 500, reported). */
-function readVerdict(result: RateLimitResult): { allowed: boolean; retryAfterSeconds?: number | undefined } | undefined {
+function readVerdict(result: RateLimitResult): { allowed: boolean; retryAfterSeconds?: number | undefined; unavailable?: boolean | undefined } | undefined {
   if (typeof result === 'boolean') return { allowed: result };
   if (typeof result === 'object' && result !== null && typeof result.allowed === 'boolean') return result;
   return undefined;
@@ -133,6 +133,9 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
         cors.set('retry-after', String(retry !== undefined && retry > 0 ? Math.ceil(retry) : DEFAULT_RETRY_AFTER_SECONDS));
         // Retry-After is not a CORS-safelisted response header; expose it so the widget can wait that long.
         cors.set('access-control-expose-headers', 'Retry-After');
+        if (verdict.unavailable === true) {
+          return errorResponse(503, 'service_unavailable', 'The token service cannot check its rate limit right now. Try again shortly.', cors);
+        }
         return errorResponse(429, 'rate_limited', 'Too many token requests. Wait, then try again.', cors);
       }
     }

@@ -38,8 +38,12 @@ export interface IdentifyDetails {
   body: TokenRequestBody;
 }
 
-/** What a rate limiter answers: a boolean, or a verdict with a Retry-After hint. */
-export type RateLimitResult = boolean | { allowed: boolean; retryAfterSeconds?: number };
+/**
+ * What a rate limiter answers: a boolean, or a verdict with a Retry-After hint.
+ * `unavailable: true` on a refusal means the limiter could not count (its store
+ * is down) and refuses anyway: the handler answers 503 instead of 429.
+ */
+export type RateLimitResult = boolean | { allowed: boolean; retryAfterSeconds?: number; unavailable?: boolean };
 
 /** Decides whether this request may proceed; `false` answers 429. */
 export type RateLimitHook = (request: Request) => RateLimitResult | Promise<RateLimitResult>;
@@ -120,8 +124,8 @@ export interface TokenHandlerOptions {
   /**
    * Per-request rate limit; `false` from the hook answers 429. Defaults to an
    * in-memory limiter (60 requests per minute per client IP) that only sees this
-   * process: pass your own hook backed by a shared store when you run several
-   * instances, or `false` to turn rate limiting off.
+   * process: pass `createRedisRateLimit({ client })` (or your own hook backed by
+   * a shared store) when you run several instances, or `false` to turn rate limiting off.
    * @default createMemoryRateLimit()
    */
   rateLimit?: RateLimitHook | false;
@@ -156,6 +160,7 @@ export type TokenErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'rate_limited'
+  | 'service_unavailable'
   | 'internal_error';
 
 /** Error response body. */
