@@ -16,7 +16,8 @@ const INSTANCE = fileURLToPath(new URL('./token-instance.ts', import.meta.url));
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm')).href;
 
 type ClientKind = 'redis' | 'ioredis';
-type AnyClient = ReturnType<typeof createClient> | Redis;
+const makeNodeRedis = (url: string) => createClient({ url });
+type AnyClient = ReturnType<typeof makeNodeRedis> | Redis;
 
 let redis: RedisProcess;
 const clients: AnyClient[] = [];
@@ -44,7 +45,7 @@ async function connect(kind: ClientKind): Promise<AnyClient> {
     if (client.status !== 'ready') await once(client, 'ready');
     return client;
   }
-  const client = createClient({ url: redis.url });
+  const client = makeNodeRedis(redis.url);
   client.on('error', () => undefined);
   clients.push(client);
   await client.connect();
