@@ -6,7 +6,7 @@ import { once } from 'node:events';
 import { createServer } from 'node:http';
 import Redis from 'ioredis';
 import { createClient } from 'redis';
-import { createMemoryRateLimit, createRedisRateLimit, createTokenHandler, toNodeHandler } from '../../src/server/index.ts';
+import { createMemoryRateLimit, createRedisRateLimit, createTokenHandler, toNodeHandler } from '../../src/server/index';
 
 interface InstanceOptions {
   limiter: 'memory' | 'redis' | 'ioredis';
