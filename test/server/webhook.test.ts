@@ -55,7 +55,7 @@ const sign = (body: string | Buffer, timestamp: string, secret = SECRET_TOKEN) =
   `v0=${createHmac('sha256', secret).update(Buffer.concat([Buffer.from(`v0:${timestamp}:`), Buffer.from(body)])).digest('hex')}`;
 
 /** POSTs a body as Zoom does: signed with the secret token unless the headers say otherwise. */
-function deliver(url: string, body: string | Buffer, headers: Record<string, string> = {}): Promise<Response> {
+function deliver(url: string, body: string, headers: Record<string, string> = {}): Promise<Response> {
   const timestamp = headers['x-zm-request-timestamp'] ?? nowSeconds();
   return fetch(url, {
     method: 'POST',
