@@ -1,7 +1,8 @@
 // One token endpoint instance in its own process, for the two-process Redis
 // tests and `npm run bench:server`. Run with `node --import tsx/esm`; pass one
 // JSON argument: { limiter: 'memory' | 'redis' | 'ioredis', redisUrl?, limit?,
-// windowMs?, prefix?, onStoreError? }. Prints "READY <port>" once listening on 127.0.0.1.
+// windowMs?, prefix?, onStoreError?, origin?, secret? }. Prints "READY <port>"
+// once listening on 127.0.0.1.
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import Redis from 'ioredis';
@@ -15,10 +16,9 @@ interface InstanceOptions {
   windowMs?: number;
   prefix?: string;
   onStoreError?: 'allow' | 'deny';
+  origin?: string;
+  secret?: string;
 }
-
-export const INSTANCE_ORIGIN = 'http://localhost:5173';
-export const INSTANCE_SECRET = 'instance-only-secret-0123456789abcdefghijklmnop';
 
 const config = JSON.parse(process.argv[2] ?? '{}') as InstanceOptions;
 const limits = { limit: config.limit ?? 60, windowMs: config.windowMs ?? 60_000 };
@@ -42,7 +42,12 @@ const rateLimit =
     ? createMemoryRateLimit(limits)
     : createRedisRateLimit({ client: await redisClient(), ...limits, prefix: config.prefix, onStoreError: config.onStoreError });
 
-const handler = createTokenHandler({ sdkKey: 'instance-sdk-key', sdkSecret: INSTANCE_SECRET, allowedOrigins: [INSTANCE_ORIGIN], rateLimit });
+const handler = createTokenHandler({
+  sdkKey: 'instance-sdk-key',
+  sdkSecret: config.secret ?? 'instance-only-secret-0123456789abcdefghijklmnop',
+  allowedOrigins: [config.origin ?? 'http://localhost:5173'],
+  rateLimit,
+});
 const server = createServer(toNodeHandler(handler));
 server.keepAliveTimeout = 60_000;
 server.listen(0, '127.0.0.1');
