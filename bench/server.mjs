@@ -64,7 +64,7 @@ async function load(urls) {
   const result = await autocannon({ url: urls.length === 1 ? urls[0] : urls, method: 'POST', headers, body, connections, duration });
   const codes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => [code, count]));
   // Each probe took one token from the budget too.
-  return { result, codes, tokens: (codes['200'] ?? 0) + urls.length };
+  return { result, codes, probes: urls.length, tokens: (codes['200'] ?? 0) + urls.length };
 }
 
 let redis;
@@ -133,9 +133,9 @@ if (lowRows.length > 0) {
   console.log(`\nOne visitor, limit ${lowLimit} requests per minute, same load spread over both processes (counts include one probe request per process):\n`);
   table(
     ['setup', 'requests', 'tokens issued', 'refused (429)', 'errors'],
-    lowRows.map(([name, { result, codes, tokens }]) => [
+    lowRows.map(([name, { result, codes, probes, tokens }]) => [
       name,
-      String(result.requests.total + 2),
+      String(result.requests.total + probes),
       String(tokens),
       String(codes['429'] ?? 0),
       String(result.errors + result.timeouts),
