@@ -59,6 +59,7 @@ function parseIp(value: string | null | undefined): IPv4 | IPv6 | undefined {
 const INTERNAL_V4 = new Set(['private', 'loopback', 'linkLocal', 'carrierGradeNat', 'unspecified']);
 const INTERNAL_V6 = new Set(['loopback', 'linkLocal', 'uniqueLocal']);
 
+/** True for a proxy's address: then the forwarding headers, not the address, name the visitor. */
 function isInternal(ip: IPv4 | IPv6): boolean {
   return (ip.kind() === 'ipv4' ? INTERNAL_V4 : INTERNAL_V6).has(ip.range());
 }

@@ -246,13 +246,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
     if (request.method !== 'POST') {
       return webhookError(405, 'method_not_allowed', `Zoom delivers webhooks with POST (got ${request.method.slice(0, 16)}).`, { allow: 'POST' });
     }
-    const read = await readCappedBytes(request, maxBodyBytes);
-    if (!read.ok) {
-      return read.reason === 'too_large'
-        ? webhookError(413, 'payload_too_large', `The request body is larger than ${maxBodyBytes} bytes.`)
-        : webhookError(400, 'invalid_request', 'The request body could not be read.');
-    }
-
+    // Header checks first: they are free, and a request failing them is not worth reading.
     const timestamp = request.headers.get('x-zm-request-timestamp')?.trim() ?? '';
     const signature = request.headers.get('x-zm-signature');
     if (signature === null || !/^\d{1,13}$/.test(timestamp)) {
@@ -262,6 +256,13 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
     const sentAtMs = timestamp.length === 13 ? Number(timestamp) : Number(timestamp) * 1000;
     if (Math.abs(now() - sentAtMs) > WEBHOOK_TOLERANCE_SECONDS * 1000) {
       return webhookError(401, 'stale_timestamp', `The request timestamp is more than ${WEBHOOK_TOLERANCE_SECONDS / 60} minutes away from this server's clock; refused as a possible replay.`);
+    }
+
+    const read = await readCappedBytes(request, maxBodyBytes);
+    if (!read.ok) {
+      return read.reason === 'too_large'
+        ? webhookError(413, 'payload_too_large', `The request body is larger than ${maxBodyBytes} bytes.`)
+        : webhookError(400, 'invalid_request', 'The request body could not be read.');
     }
     if (!(await signatureValid(signature, timestamp, read.bytes))) {
       hintParser(request);

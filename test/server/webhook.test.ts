@@ -179,7 +179,7 @@ describe('createWebhookHandler over real HTTP on 127.0.0.1', () => {
     expect(isCobrowseEvent({ event: 'cobrowse.session_ended', payload: {} })).toBe(false);
   });
 
-  it('refuses an oversize body with 413 before checking anything, declared or chunked', async () => {
+  it('refuses an oversize body with 413 before verifying it, declared or chunked', async () => {
     const { url, onEvent } = await serve({ maxBodyBytes: 4096 });
     const big = JSON.stringify({ ...sessionStarted, padding: 'x'.repeat(10_000) });
     const declared = await deliver(url, big);
