@@ -7,6 +7,7 @@
 // --low-limit <n>. Needs redis-server (Debian package `redis-server`) for the Redis rows.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { jwtVerify } from 'jose';
@@ -73,6 +74,8 @@ const lowRows = [];
 let failed = false;
 try {
   console.log(`Benchmarking POST ${PATH}: ${connections} connections, ${duration} s, loopback, Origin ${ORIGIN}`);
+  // The client, the instances and Redis share these cores: a busy machine moves the numbers.
+  console.log(`${availableParallelism()} cores, load average ${loadavg()[0].toFixed(1)} at start`);
 
   // 1. Throughput, with a budget no run can exhaust: the numbers are signing and counting, not 429s.
   const memory = await instance({ limiter: 'memory', limit: HIGH_LIMIT });
@@ -150,4 +153,5 @@ if (lowRows.length > 0) {
     console.log(`\nShared budget held: ${issued} tokens across both processes (per-process memory limiters issued ${lowRows[0][1].tokens}).`);
   }
 }
+console.log(`\nLoad average ${loadavg()[0].toFixed(1)} at the end.`);
 if (failed) process.exitCode = 1;
