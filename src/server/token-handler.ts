@@ -12,7 +12,7 @@ const DEFAULT_RETRY_AFTER_SECONDS = 60;
 /** Long enough for any real origin; a longer header is someone else's garbage, not worth echoing whole. */
 const MAX_SHOWN_ORIGIN = 200;
 const REFUSED_ORIGIN_LOG_INTERVAL_MS = 60_000;
-const MAX_REFUSED_ORIGINS_TRACKED = 1000;
+const MAX_REFUSED_ORIGINS_LOGGED = 10;
 
 const GENERIC_500 = 'The token service failed. The site owner can find details in the server log.';
 
@@ -33,19 +33,34 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
   const rateLimit = o.rateLimit === undefined ? createMemoryRateLimit() : o.rateLimit;
   const sign = createSigner(o.sdkSecret);
 
-  // One log line per refused origin per minute: enough to spot a missing
-  // allowlist entry, without letting a script flood the log by rotating Origin.
-  const refusedLogged = new Map<string, number>();
+  // One log line per refused origin per minute, for at most 10 origins a
+  // minute: enough to spot a missing allowlist entry, without letting a script
+  // flood the log by rotating Origin (the rest is summed up in one line).
+  const loggedOrigins = new Set<string>();
+  let logWindowStart = -Infinity;
+  let unlogged = 0;
   const logRefusedOrigin = (origin: string): void => {
     const time = o.now();
-    const last = refusedLogged.get(origin);
-    if (last !== undefined && time - last < REFUSED_ORIGIN_LOG_INTERVAL_MS) return;
-    if (refusedLogged.size >= MAX_REFUSED_ORIGINS_TRACKED) refusedLogged.clear();
-    refusedLogged.set(origin, time);
-    // JSON.stringify escapes line breaks, so a forged Origin cannot forge log lines.
+    if (time - logWindowStart >= REFUSED_ORIGIN_LOG_INTERVAL_MS) {
+      if (unlogged > 0) {
+        console.warn(`${LOG_PREFIX} Token handler: ${unlogged} more token requests from other refused origins were not logged in the last minute.`);
+      }
+      logWindowStart = time;
+      loggedOrigins.clear();
+      unlogged = 0;
+    }
+    if (loggedOrigins.has(origin)) return;
+    if (loggedOrigins.size >= MAX_REFUSED_ORIGINS_LOGGED) {
+      unlogged += 1;
+      return;
+    }
+    loggedOrigins.add(origin);
+    // JSON.stringify escapes control characters, so a forged Origin cannot forge log lines.
     console.warn(
-      `${LOG_PREFIX} Token handler: refused a token request from origin ${JSON.stringify(origin)} (403, not in allowedOrigins). ` +
-        'If that page should show the widget, add its origin to allowedOrigins.',
+      origin === 'null'
+        ? `${LOG_PREFIX} Token handler: refused a token request from origin "null" (403: a sandboxed iframe, a file:// page or a privacy redirect; never allowed).`
+        : `${LOG_PREFIX} Token handler: refused a token request from origin ${JSON.stringify(origin)} (403, not in allowedOrigins). ` +
+            'If that page should show the widget, add its origin to allowedOrigins.',
     );
   };
 

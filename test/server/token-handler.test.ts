@@ -336,6 +336,17 @@ describe('origin checks', () => {
     expect(console.warn).toHaveBeenCalledTimes(3);
   });
 
+  it('logs at most 10 refused origins a minute, and sums up the rest in one line', async () => {
+    let now = Date.UTC(2026, 0, 1);
+    const h = handler({ now: () => now });
+    for (let i = 0; i < 15; i++) await h(post({}, { origin: `https://rotating-${i}.example` }));
+    expect(console.warn).toHaveBeenCalledTimes(10);
+    now += 60_000;
+    await h(post({}, { origin: 'https://rotating-0.example' }));
+    expect(console.warn).toHaveBeenCalledTimes(12);
+    expect(logs.output()).toContain('[zoom-cobrowse-widget] Token handler: 5 more token requests from other refused origins were not logged in the last minute.');
+  });
+
   it('escapes a forged multi-line Origin in the log and caps what it echoes', async () => {
     const forged = `https://x.example\n[zoom-cobrowse-widget] fake line ${'a'.repeat(500)}`;
     const response = await handler()(post({}, { origin: forged.replace('\n', ' ') }));
