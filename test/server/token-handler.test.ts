@@ -554,6 +554,15 @@ describe('rate limiting', () => {
     expect(rateLimit).not.toHaveBeenCalled();
   });
 
+  it('answers 503 with Retry-After when the limiter cannot count and refuses anyway (unavailable: true)', async () => {
+    const response = await handler({ rateLimit: () => ({ allowed: false, unavailable: true, retryAfterSeconds: 10 }) })(post({}));
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('10');
+    expect(response.headers.get('access-control-allow-origin')).toBe(ORIGIN);
+    expect(response.headers.get('access-control-expose-headers')).toBe('Retry-After');
+    expect(await errorOf(response)).toMatchObject({ code: 'service_unavailable' });
+  });
+
   it('answers 500 when the hook returns something that is not a verdict', async () => {
     const response = await handler({ rateLimit: () => undefined as unknown as boolean })(post({}));
     expect(response.status).toBe(500);
