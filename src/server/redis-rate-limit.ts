@@ -93,7 +93,8 @@ export function createRedisRateLimit(options: RedisRateLimitOptions): RateLimitH
   }
   // ioredis registers Lua scripts as commands; node-redis v4+ has eval(script, { keys, arguments }).
   const isIoredis = typeof client['defineCommand'] === 'function';
-  if (!isIoredis && !(typeof client['eval'] === 'function' && typeof client['isReady'] === 'boolean')) {
+  const isNodeRedis = typeof client['eval'] === 'function' && (typeof client['isReady'] === 'boolean' || typeof client['isOpen'] === 'boolean');
+  if (!isIoredis && !isNodeRedis) {
     fail('client', 'not a Redis client this limiter knows. Pass createClient() from "redis" (v4 or later) or new Redis() from "ioredis".');
   }
   const limit = positiveInteger(record, 'limit', 60);
