@@ -78,8 +78,8 @@ export interface WebhookErrorDetails {
 /** Options of `createWebhookHandler`. Unknown keys are rejected at construction. */
 export interface WebhookHandlerOptions {
   /**
-   * The Secret Token of your Zoom app's event subscription (Zoom Marketplace →
-   * your app → Features → Access). Signs every event; never leaves the server. Required.
+   * The Secret Token of your Zoom Marketplace app, shown with its event
+   * subscriptions. Signs every event; never leaves the server. Required.
    */
   secretToken: string;
   /**
