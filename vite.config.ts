@@ -73,8 +73,8 @@ export default defineConfig(({ mode }): UserConfig => {
         fileName: (format, name) => `${name}.${format === 'es' ? 'js' : 'cjs'}`,
       },
       rollupOptions: {
-        // The server entry runs on Node/edge runtimes: keep jose and builtins as imports.
-        external: (id) => id === 'jose' || id.startsWith('node:'),
+        // The server entry runs on Node/edge runtimes: keep its dependencies and builtins as imports.
+        external: (id) => id === 'jose' || id === 'ipaddr.js' || id.startsWith('rate-limiter-flexible') || id.startsWith('node:'),
       },
     },
     plugins: [
