@@ -6,6 +6,9 @@ import { ALLOWED_METHODS, emptyResponse, errorResponse, jsonResponse, PREFLIGHT_
 import { createSigner, type CobrowseClaims } from './sign';
 import type { RateLimitResult, TokenHandler, TokenHandlerFailure, TokenHandlerOptions, TokenResponseBody } from './types';
 
+/** The display name in a token whose request gave none. */
+const DEFAULT_NAMES = { 1: 'Customer', 2: 'Agent' } as const;
+
 /** Retry-After when a custom `rateLimit` hook answers a bare `false`. */
 const DEFAULT_RETRY_AFTER_SECONDS = 60;
 
@@ -202,7 +205,8 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
 
     const iat = Math.floor(o.now() / 1000);
     const exp = iat + (body.expirationSeconds ?? o.ttlSeconds);
-    // Zoom requires both claims; like its sample endpoint, a missing name falls back to the id.
+    // Zoom requires both claims. A missing name is the role ("Customer"), not the id: the agent
+    // reads it on screen, and a 32-character hex id tells them nothing.
     const fittedId = userId === undefined ? generateUserId() : await fitUserId(userId);
     const claims: CobrowseClaims = {
       app_key: o.sdkKey,
@@ -210,7 +214,7 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
       iat,
       exp,
       user_id: fittedId,
-      user_name: userName ?? fittedId,
+      user_name: userName ?? DEFAULT_NAMES[role],
     };
     if (o.enableByop) claims.enable_byop = 1;
 

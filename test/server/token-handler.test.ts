@@ -31,7 +31,7 @@ describe('customer tokens', () => {
     expect(Object.keys(payload).sort()).toEqual(['app_key', 'exp', 'iat', 'role_type', 'user_id', 'user_name']);
     expect(payload).toMatchObject({ app_key: SDK_KEY, role_type: 1 });
     // Zoom requires user_name; without one it is the user id, as in Zoom's sample.
-    expect(payload['user_name']).toBe(payload['user_id']);
+    expect(payload['user_name']).toBe('Customer');
     expect(payload.iat).toBeGreaterThanOrEqual(before);
     expect(payload.iat).toBeLessThanOrEqual(Math.floor(Date.now() / 1000));
     expect(payload.exp! - payload.iat!).toBe(7200);
@@ -133,9 +133,9 @@ describe('user identity is validated and clamped', () => {
     expect(payload['user_name']).toBe('John Smith');
   });
 
-  it('falls back to the user id as the name when nothing printable is left', async () => {
+  it('falls back to the role as the name when nothing printable is left', async () => {
     const { payload } = await tokenOf(await handler()(post({ userId: 'visitor-9', userName: '\u0000\u202E  ' })));
-    expect(payload['user_name']).toBe('visitor-9');
+    expect(payload['user_name']).toBe('Customer');
   });
 
   it('hashes a userId longer than 35 characters to a stable 35-character id instead of truncating it', async () => {
@@ -219,9 +219,9 @@ describe('agent tokens', () => {
     expect(authorizeAgent).not.toHaveBeenCalled();
   });
 
-  it('always puts user_id and user_name in agent tokens (the name defaults to the id)', async () => {
+  it('always puts user_id and user_name in agent tokens (the name defaults to the role)', async () => {
     const { payload } = await tokenOf(await handler({ authorizeAgent: () => true })(post({ role: 2, userId: 'agent-3' })));
-    expect(payload).toMatchObject({ user_id: 'agent-3', user_name: 'agent-3' });
+    expect(payload).toMatchObject({ user_id: 'agent-3', user_name: 'Agent' });
   });
 });
 
@@ -236,7 +236,7 @@ describe('identify', () => {
   it('treats null as an anonymous visitor (generated id, body still ignored)', async () => {
     const { payload } = await tokenOf(await handler({ identify: async () => null })(post({ userId: 'spoofed' })));
     expect(payload['user_id']).toMatch(/^[0-9a-f]{32}$/);
-    expect(payload['user_name']).toBe(payload['user_id']);
+    expect(payload['user_name']).toBe('Customer');
   });
 
   it('answers 401 when the hook returns false', async () => {
