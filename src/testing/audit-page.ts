@@ -9,7 +9,7 @@
  */
 import { LOG_PREFIX } from '../core/config-error';
 import { MASK_ATTRIBUTE } from '../masking/compile';
-import { maskedCategories } from '../masking/names';
+import { MASKING_PRESETS, maskedCategories } from '../masking/names';
 import type { MaskingAuditFinding, MaskingConfig, MaskingPreset } from '../masking/types';
 import { validateMaskingConfig } from '../masking/validate';
 
@@ -102,7 +102,8 @@ export function formatMaskingFindings(findings: readonly PageMaskingFinding[], m
     ...findings.map((f) => `  ${f.category.padEnd(width)}  ${f.selector}  (${f.reason})`),
   ];
   const active = maskedCategories(config);
-  const missing = [...new Set(findings.map((f) => f.category))].filter((c): c is MaskingPreset => c !== 'unknown' && !active.includes(c));
+  const found = new Set<string>(findings.map((f) => f.category));
+  const missing = MASKING_PRESETS.filter((p) => found.has(p) && !active.includes(p));
   // Fields a missing preset would not cover either: found by their label, or by another tool's marker.
   const rest = findings.filter((f) => !missing.includes(f.category as MaskingPreset));
   lines.push(config === false ? 'Masking is off (masking: false). To hide them:' : 'To hide them:');
