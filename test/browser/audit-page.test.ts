@@ -126,6 +126,21 @@ describe('expectNoUnmaskedFields', () => {
     expect((error as Error).message).toMatch(/list their selectors in masking\.selectors \(e\.g\. "[^"]+"\), or put the data-zoom-cobrowse-mask attribute/);
   });
 
+  it('the report says when masking is off, and names the presets to turn on in order', () => {
+    const findings = [
+      { selector: '#mail', category: 'contact' as const, reason: 'type="email"' },
+      { selector: '#cc', category: 'payment' as const, reason: 'autocomplete="cc-number"' },
+      { selector: '.balance', category: 'unknown' as const, reason: 'marked private for another tool (.fs-mask)' },
+    ];
+    const text = testing.formatMaskingFindings(findings, false);
+    expect(text).toContain('3 sensitive-looking fields are not masked');
+    expect(text).toContain('Masking is off (masking: false). To hide them:');
+    expect(text).toContain('add "payment", "contact" to masking.presets (on a script tag: data-masking="payment,contact")');
+    expect(text).toContain('for the others, list their selectors in masking.selectors (e.g. ".balance")');
+    expect(testing.formatMaskingFindings(findings, 'default,strict')).toContain('data-masking="payment,credentials,contact,strict"');
+    expect(testing.formatMaskingFindings([])).toBe('no sensitive-looking field is left unmasked.');
+  });
+
   it('resolves when the masking covers every field', async () => {
     await open('catalogue.html');
     await expect(testing.expectNoUnmaskedFields(page, { masking: 'default,contact,address' })).resolves.toBeUndefined();
