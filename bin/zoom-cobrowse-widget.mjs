@@ -94,8 +94,8 @@ function usageError(message, usage) {
 
 function parseArgs(argv) {
   const args = { command: undefined, positionals: [], help: false, options: {} };
-  const takesValue = (flag) => Object.values(COMMANDS).some((c) => c.options[flag] === true);
-  const known = (flag) => Object.values(COMMANDS).some((c) => flag in c.options);
+  const known = (flag) => Object.values(COMMANDS).some((c) => Object.hasOwn(c.options, flag));
+  const takesValue = (flag) => Object.values(COMMANDS).some((c) => Object.hasOwn(c.options, flag) && c.options[flag]);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -115,7 +115,7 @@ function parseArgs(argv) {
 }
 
 const args = parseArgs(process.argv.slice(2));
-const command = COMMANDS[args.command];
+const command = args.command !== undefined && Object.hasOwn(COMMANDS, args.command) ? COMMANDS[args.command] : undefined;
 if (args.help) {
   process.stdout.write(command?.usage ?? USAGE);
   process.exit(0);
@@ -125,7 +125,7 @@ if (!command) {
   process.exit(2);
 }
 for (const flag of Object.keys(args.options)) {
-  if (!(flag in command.options)) usageError(`${flag} is not an option of ${args.command}.`, command.usage);
+  if (!Object.hasOwn(command.options, flag)) usageError(`${flag} is not an option of ${args.command}.`, command.usage);
 }
 /** The value of a single-value option (the last one wins if repeated). */
 const option = (flag) => args.options[flag]?.at(-1);
