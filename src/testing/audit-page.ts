@@ -7,11 +7,11 @@
  * with a strict Content-Security-Policy would block an inline script, but not the test
  * driver's own evaluation, and the page is left without an extra global.
  */
-import { LOG_PREFIX } from '../core/config-error';
+import { LOG_PREFIX } from '../shared/config-error';
 import { MASK_ATTRIBUTE } from '../masking/compile';
 import { MASKING_PRESETS, maskedCategories } from '../masking/names';
 import type { MaskingAuditFinding, MaskingConfig, MaskingPreset } from '../masking/types';
-import { validateMaskingConfig } from '../masking/validate';
+import { validateMaskingConfig } from '../config/masking';
 
 /** A page the audit can run in: Playwright's `Page` or `Frame`, Puppeteer's `Page`. */
 export interface AuditablePage {
