@@ -87,8 +87,9 @@ export function createCobrowseWidget(config: CobrowseConfig, deps: ControllerDep
   let controller: CobrowseController | undefined;
   let ui: MountedUi | undefined;
   let destroyed = false;
-  // Checks the colours as rendered: config, host-page overrides and defaults together.
-  const checkContrast = (): void => void (ui && contrastProblems(ui.host).forEach(warn));
+  // Checks the colours as rendered (config, host-page overrides and defaults together), so only
+  // once the stylesheet is attached: before that the defaults are missing and every ratio is wrong.
+  const checkContrast = (host = ui?.styled && ui.host): void => void (host && contrastProblems(host).forEach(warn));
   // Event delegation: the site's own buttons open the widget, even ones added later.
   const onOpenClick = (e: Event): void => {
     if ((e.target as Element | null)?.closest?.(`[${OPEN_ATTRIBUTE}]`)) {
@@ -126,10 +127,10 @@ export function createCobrowseWidget(config: CobrowseConfig, deps: ControllerDep
       highlight: cfg.maskingConfig === false || cfg.maskingConfig.highlight === false ? false : cfg.maskingConfig.highlight === true || cfg.maskingConfig.highlight === undefined ? {} : cfg.maskingConfig.highlight,
       // Already in idle time: paint now. Booted early by a method call: the first paint still waits for idle.
       paintNow: fromIdle,
+      // The defaults pass; only a configured colour can fail (and this keeps canvas work off most mounts).
+      onStyled: (host) => void (/primary|surface|text|muted|danger/i.test(Object.keys(cfg.theme).join()) && checkContrast(host)),
       warn,
     });
-    // The defaults pass; only a configured colour can fail (and this keeps canvas work off most mounts).
-    if (/primary|surface|text|muted|danger/i.test(Object.keys(cfg.theme).join())) checkContrast();
     document.addEventListener('click', onOpenClick);
     return c;
   };

@@ -42,7 +42,7 @@ async function statusError(res: Response, url: string): Promise<CobrowseError> {
   if (status === 429) return cobrowseError('token-rate-limited', detail);
   if (status >= 500) return cobrowseError('token-http', detail);
   // 4xx other than auth means the widget and the endpoint disagree: retrying won't help.
-  return { ...cobrowseError('token-http', detail), retryable: false };
+  return cobrowseError('token-misconfigured', detail);
 }
 
 /**

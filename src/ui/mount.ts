@@ -22,6 +22,8 @@ export interface MountedUi {
   setOpen(open: boolean): void;
   /** Applies a validated theme, replacing the previous one entirely. */
   setTheme(theme: ResolvedTheme): void;
+  /** Whether the stylesheet is attached yet (it waits for the first paint). */
+  readonly styled: boolean;
   /** Unmounts Preact, cancels timers and removes the host element. */
   destroy(): void;
 }
@@ -47,6 +49,8 @@ export interface MountOptions {
   paintNow?: boolean;
   /** Outline masked fields for the visitor during a session (masking.highlight). */
   highlight: false | { label?: string; color?: string };
+  /** Called once the stylesheet is attached (first paint), with the host element: colours can be measured as rendered from then on. */
+  onStyled?: (host: HTMLElement) => void;
   warn(message: string): void;
 }
 
@@ -155,8 +159,10 @@ export function mountUi(c: CobrowseController, o: MountOptions): MountedUi {
     if (!alive) return;
     if (!painted && idle !== undefined) win?.cancelIdleCallback(idle);
     painted = true;
+    const first = !styled;
     ensureStyled();
     render(h(App, p), mountPoint);
+    if (first) o.onStyled?.(host);
   }
   function update(patch: Partial<UiProps>, urgent = true): void {
     if (!alive) return;
@@ -215,6 +221,9 @@ export function mountUi(c: CobrowseController, o: MountOptions): MountedUi {
     host,
     setOpen,
     setTheme,
+    get styled() {
+      return styled;
+    },
     destroy() {
       if (!painted && idle !== undefined) win?.cancelIdleCallback(idle);
       alive = false;

@@ -192,7 +192,7 @@ describe('focus and keyboard', () => {
     const w = setupWidget();
     await toPin(w);
     const dialog = w.q('[role="dialog"]')!;
-    expect(w.root.getElementById(dialog.getAttribute('aria-labelledby')!)?.textContent).toBe('Screen sharing with support');
+    expect(w.root.getElementById(dialog.getAttribute('aria-labelledby')!)?.textContent).toBe('Share this page with support');
     expect(w.q('.pin .sr')?.textContent).toBe('4 8 2 9 1 3');
     expect(w.q('[data-part="pin"]')?.getAttribute('aria-hidden')).toBe('true');
     expect(w.q('[data-part="announcer"]')?.getAttribute('aria-live')).toBe('polite');

@@ -5,7 +5,7 @@ import { errorMessages } from './errors';
 const messages: LocaleMessages = {
   launcher: "احصل على المساعدة",
   launcherActive: "جلسة الدعم",
-  panelTitle: "مشاركة الشاشة مع الدعم",
+  panelTitle: "مشاركة هذه الصفحة مع الدعم",
   close: "إغلاق",
   minimise: "تصغير",
   consentBody: "سيرى موظف الدعم هذه الصفحة فقط أثناء مشاركتها، ولن يرى علامات التبويب أو التطبيقات أو الملفات الأخرى.",

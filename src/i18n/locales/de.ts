@@ -5,7 +5,7 @@ import { errorMessages } from './errors';
 const messages: LocaleMessages = {
   launcher: "Hilfe erhalten",
   launcherActive: "Support-Sitzung",
-  panelTitle: "Bildschirmfreigabe für den Support",
+  panelTitle: "Diese Seite mit dem Support teilen",
   close: "Schließen",
   minimise: "Minimieren",
   consentBody: "Ein Support-Mitarbeiter sieht diese Seite, und nur diese Seite, solange Sie sie freigeben. Nicht Ihre anderen Tabs, Apps oder Dateien.",

@@ -5,7 +5,7 @@ import { errorMessages } from './errors';
 const messages: LocaleMessages = {
   launcher: "Obtenir de l’aide",
   launcherActive: "Session d’assistance",
-  panelTitle: "Partage d’écran avec l’assistance",
+  panelTitle: "Partager cette page avec l’assistance",
   close: "Fermer",
   minimise: "Réduire",
   consentBody: "Un agent de l’assistance verra cette page, et uniquement cette page, pendant que vous la partagez. Pas vos autres onglets, applications ni fichiers.",

@@ -5,7 +5,7 @@ import { errorMessages } from './errors';
 const messages: LocaleMessages = {
   launcher: "קבלת עזרה",
   launcherActive: "סשן תמיכה",
-  panelTitle: "שיתוף מסך עם התמיכה",
+  panelTitle: "שיתוף הדף הזה עם התמיכה",
   close: "סגירה",
   minimise: "מזעור",
   consentBody: "נציג התמיכה יראה את הדף הזה, ורק אותו, כל עוד הוא משותף. הנציג לא יראה כרטיסיות, אפליקציות או קבצים אחרים.",

@@ -5,7 +5,7 @@ import { errorMessages } from './errors';
 const messages: LocaleMessages = {
   launcher: "Ottieni assistenza",
   launcherActive: "Sessione di assistenza",
-  panelTitle: "Condivisione dello schermo con l’assistenza",
+  panelTitle: "Condividi questa pagina con l’assistenza",
   close: "Chiudi",
   minimise: "Riduci a icona",
   consentBody: "Un operatore dell’assistenza vedrà questa pagina, e solo questa pagina, mentre la condividi. Non vedrà le altre schede, app o file.",

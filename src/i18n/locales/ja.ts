@@ -5,7 +5,7 @@ import { errorMessages } from './errors';
 const messages: LocaleMessages = {
   launcher: "サポートを受ける",
   launcherActive: "サポートセッション",
-  panelTitle: "サポートと画面を共有",
+  panelTitle: "このページをサポートと共有",
   close: "閉じる",
   minimise: "最小化",
   consentBody: "共有中、サポート担当者に表示されるのはこのページだけです。ほかのタブ、アプリ、ファイルは表示されません。",

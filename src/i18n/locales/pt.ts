@@ -5,7 +5,7 @@ import { errorMessages } from './errors';
 const messages: LocaleMessages = {
   launcher: "Obter ajuda",
   launcherActive: "Sessão de suporte",
-  panelTitle: "Compartilhamento de tela com o suporte",
+  panelTitle: "Compartilhar esta página com o suporte",
   close: "Fechar",
   minimise: "Minimizar",
   consentBody: "Um agente de suporte verá esta página, e somente esta página, enquanto você a compartilha. Não verá suas outras abas, aplicativos ou arquivos.",

@@ -5,7 +5,7 @@ import { errorMessages } from './errors';
 const messages: LocaleMessages = {
   launcher: "获取帮助",
   launcherActive: "支持会话",
-  panelTitle: "与客服共享屏幕",
+  panelTitle: "与客服共享此页面",
   close: "关闭",
   minimise: "最小化",
   consentBody: "共享期间，客服人员只能看到此页面，看不到您的其他标签页、应用或文件。",
