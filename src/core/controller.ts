@@ -43,8 +43,11 @@ export interface ControllerDeps {
   eventTarget?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | null;
 }
 
-/** Public events of the controller and the widget (payloads are single objects so fields can be added). */
-export interface CobrowseEvents extends Record<string, unknown> {
+/**
+ * Public events of the controller and the widget (payloads are single objects so fields can be added).
+ * No index signature on purpose: `on('pinn', …)` must fail to compile.
+ */
+export interface CobrowseEvents {
   /** Any state change, with the full snapshot. */
   stateChange: CobrowseSnapshot;
   /** The SDK issued a PIN for the visitor to read to the agent. */
