@@ -75,10 +75,14 @@ export function configFromProps(props: Record<string, unknown>): Record<string, 
   return out;
 }
 
-/** Whether two configs need different widgets: any change but the theme (which `setTheme` applies), and token/customPin as long as they stay functions. */
-function sameWidget(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+/**
+ * Whether two configs are the same, token/customPin counting as unchanged while they stay functions.
+ * Without the theme: whether they need different widgets (a new theme is applied with `setTheme`).
+ */
+function sameConfig(a: Record<string, unknown>, b: Record<string, unknown>, withTheme: boolean): boolean {
   const strip = (c: Record<string, unknown>): Record<string, unknown> => {
-    const o: Record<string, unknown> = { ...c, theme: undefined };
+    const o: Record<string, unknown> = { ...c };
+    if (!withTheme) delete o.theme;
     for (const k of LIVE_FUNCTIONS) if (typeof o[k] === 'function') o[k] = 'fn';
     return o;
   };
@@ -195,7 +199,7 @@ export function createBinding(read: () => Record<string, unknown>): WidgetBindin
       const props = read();
       const config = configFromProps(props);
       // A config that failed (possibly in its theme) is retried on any change, theme included.
-      if (!applied || !sameWidget(applied, config) || (!widget && !same(applied, config))) {
+      if (!applied || !sameConfig(applied, config, !widget)) {
         dispose();
         applied = config;
         create(config);
