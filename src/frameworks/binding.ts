@@ -89,12 +89,18 @@ function sameConfig(a: Record<string, unknown>, b: Record<string, unknown>, with
   return same(strip(a), strip(b));
 }
 
+let lastReported: string | undefined;
+
 /**
  * Logs an error the widget threw instead of letting it reach the framework, where it
  * could unmount the whole app (React) or stop the parent's render (Vue).
  */
 export function report(err: unknown): void {
   const message = err instanceof Error ? err.message : String(err);
+  // React's StrictMode creates, destroys and creates again in one go: say it once.
+  if (message === lastReported) return;
+  lastReported = message;
+  queueMicrotask(() => (lastReported = undefined));
   if (message.startsWith(PREFIX)) console.error(message);
   else console.error(`${PREFIX} the widget failed: ${message}. The rest of your app keeps running; please report this with the stack below.`, err);
 }

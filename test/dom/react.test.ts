@@ -144,8 +144,9 @@ describe('<CobrowseWidget> (React)', () => {
     expect(newToken).toHaveBeenCalledTimes(1);
   });
 
-  it('a bad config is a prefixed console error naming the field; the app stays up and a fixed config mounts the widget', async () => {
-    const app = (sdkKey: string) => createElement('main', null, createElement('h1', null, 'Shop still here'), createElement(CobrowseWidget, { ...config(), sdkKey }));
+  it('a bad config is one prefixed console error naming the field, even under StrictMode; the app stays up and a fixed config mounts the widget', async () => {
+    const app = (sdkKey: string) =>
+      createElement(StrictMode, null, createElement('main', null, createElement('h1', null, 'Shop still here'), createElement(CobrowseWidget, { ...config(), sdkKey })));
     await render(app(''));
     expect(container.textContent).toBe('Shop still here');
     expect(getCobrowseWidget()).toBeNull();
