@@ -5,8 +5,8 @@
  * Everything here imports the package by its own name, never its source files: the
  * build keeps that import external, so `zoom-cobrowse-widget/react` and `/vue` use the
  * same module (and the same one-widget-per-page slot) as `zoom-cobrowse-widget`.
- * Only this module's own code may touch `window`/`document` (through the widget), and only
- * from the adapters' client-side hooks: server rendering never reaches it.
+ * Nothing here runs during server rendering: the adapters call it from client-side
+ * hooks (React's useEffect, Vue's onMounted) only.
  */
 import {
   createCobrowseWidget,
@@ -33,7 +33,7 @@ type HandlerKey = keyof CobrowseEventHandlers;
 type AnyHandler = ((payload: never) => void) | Array<(payload: never) => void> | null | undefined;
 
 /** `pin` → `onPin`. */
-export const handlerKey = (name: keyof CobrowseEvents): HandlerKey => `on${name[0]!.toUpperCase()}${name.slice(1)}` as HandlerKey;
+const handlerKey = (name: keyof CobrowseEvents): HandlerKey => `on${name[0]!.toUpperCase()}${name.slice(1)}` as HandlerKey;
 const HANDLER_KEYS = new Set<string>(EVENT_NAMES.map(handlerKey));
 /** Props a framework adds that are not widget config. */
 const NOT_CONFIG = new Set(['children', 'ref', 'key']);
@@ -69,7 +69,7 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 /** The widget config in a component's props: everything except event handlers and framework props, `undefined` dropped. */
-export function configFromProps(props: Record<string, unknown>): Record<string, unknown> {
+function configFromProps(props: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(props)) if (v !== undefined && !HANDLER_KEYS.has(k) && !NOT_CONFIG.has(k)) out[k] = copy(v);
   return out;
@@ -119,8 +119,6 @@ export function onWidgetChange(listener: () => void): () => void {
 
 /** The widget a component made from its props; `update()` after every render or prop change. */
 export interface WidgetBinding {
-  /** The widget, or null before the first update, after destroy, or while the config is invalid. */
-  readonly widget: CobrowseWidget | null;
   /** Applies the latest props: a new widget for a new config, `setTheme` for a new theme, a subscription per new handler. */
   update(): void;
   /** Destroys the widget (ending any live session). */
@@ -198,9 +196,6 @@ export function createBinding(read: () => Record<string, unknown>): WidgetBindin
   };
 
   return {
-    get widget() {
-      return widget;
-    },
     update() {
       const props = read();
       const config = configFromProps(props);

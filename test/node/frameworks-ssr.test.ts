@@ -5,6 +5,8 @@ import { createSSRApp, defineComponent, h } from 'vue';
 import { renderToString as renderVue } from 'vue/server-renderer';
 import { CobrowseWidget as ReactWidget, useCobrowseWidget as useReactWidget } from '../../src/react/index';
 import { CobrowseWidget as VueWidget, useCobrowseWidget as useVueWidget } from '../../src/vue/index';
+import { PREFIX } from '../../src/frameworks/binding';
+import { LOG_PREFIX } from '../../src/core/config-error';
 
 /**
  * Server rendering (Next.js, Nuxt) runs component code in Node, where there is no window or
@@ -83,4 +85,9 @@ describe('Vue adapter during server rendering', () => {
     expect(result.replace(/<!--[^]*?-->/g, '')).toBe('<main><p>widget:none state:none</p></main>');
     expect(touched).toEqual([]);
   });
+});
+
+it("the adapters' console prefix is the package's", () => {
+  // The adapters import only the public entry, which doesn't export LOG_PREFIX: they keep a copy.
+  expect(PREFIX).toBe(LOG_PREFIX);
 });
