@@ -7,6 +7,8 @@ import { partFile, partGlobal } from './src/shared/lazy-parts';
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 const root = import.meta.dirname;
 const define = { __VERSION__: JSON.stringify(pkg.version) };
+/** Peer packages of the adapters, and the package itself as the adapters import it. */
+const SHARED = ['react', 'react/jsx-runtime', 'vue', 'zoom-cobrowse-widget'];
 
 /**
  * Gives src/testing/audit-script.ts the audit's script build as its default export (a
@@ -90,20 +92,42 @@ export default defineConfig(({ mode }): UserConfig => {
           index: resolve(root, 'src/index.ts'),
           testing: resolve(root, 'src/testing/index.ts'),
           server: resolve(root, 'src/server/index.ts'),
+          react: resolve(root, 'src/react/index.ts'),
+          vue: resolve(root, 'src/vue/index.ts'),
         },
         formats: ['es', 'cjs'],
         fileName: (format, name) => `${name}.${format === 'es' ? 'js' : 'cjs'}`,
       },
       rollupOptions: {
         // The server entry runs on Node/edge runtimes: keep its dependencies and builtins as imports.
-        external: (id) => id === 'jose' || id === 'ipaddr.js' || id.startsWith('rate-limiter-flexible') || id.startsWith('node:'),
+        // The framework adapters import the package by its own name, kept as an import so they
+        // share the main entry's single-widget slot instead of bundling a second copy of it.
+        external: (id) => id === 'jose' || id === 'ipaddr.js' || id.startsWith('rate-limiter-flexible') || id.startsWith('node:') || SHARED.includes(id),
+        output: {
+          // Next.js app router: the React entry is a client module, usable from a server layout.
+          banner: (chunk) => (chunk.isEntry && chunk.name === 'react' ? "'use client';" : ''),
+        },
       },
     },
     plugins: [
       auditScriptText(),
       dts({
         tsconfigPath: resolve(root, 'tsconfig.build.json'),
-        bundleTypes: true,
+        // tsconfig maps the package's own name to src/index.ts; the declarations must keep the import.
+        aliasesExclude: ['zoom-cobrowse-widget'],
+        // API Extractor inlines whatever resolves to a local file, and the package's own name does
+        // (through tsconfig paths, or package.json self-reference). The adapters' declarations must keep
+        // importing the main entry's types instead, so for API Extractor alone that name resolves nowhere:
+        // node10 resolution has no self-reference, and the path points at nothing.
+        bundleTypes: {
+          extractorConfig: {
+            compiler: {
+              overrideTsconfig: {
+                compilerOptions: { moduleResolution: 'node10', ignoreDeprecations: '6.0', paths: { 'zoom-cobrowse-widget': ['./unresolved'] } },
+              },
+            },
+          },
+        },
         outDirs: ['dist', { dir: 'dist', moduleFormat: 'cjs' }],
       }),
     ],

@@ -38,6 +38,14 @@ export interface CobrowseWidget {
 let mounted: { widget: CobrowseWidget; id: number; createdAt: string } | null = null;
 let nextId = 1;
 
+/**
+ * The widget mounted on this page, or null (the npm twin of the script tag's `getWidget()`).
+ * Framework adapters and code far from where the widget was created reach it through this.
+ */
+export function getCobrowseWidget(): CobrowseWidget | null {
+  return mounted?.widget ?? null;
+}
+
 /** Thrown by createCobrowseWidget while another widget is mounted. */
 export class CobrowseWidgetExistsError extends Error {
   /** The widget that is already mounted; reuse it or destroy() it first. */

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CobrowseConfigError } from '../../src/shared/config-error';
-import { createCobrowseWidget } from '../../src/widget';
+import { createCobrowseWidget, getCobrowseWidget } from '../../src/widget';
 import { cleanupWidgets, setupWidget } from '../helpers/widget';
 
 afterEach(() => {
@@ -201,6 +201,20 @@ describe('widget UI (happy-dom)', () => {
     } finally {
       again.destroy();
     }
+  });
+
+  it('getCobrowseWidget() returns the mounted widget, and null before and after', () => {
+    expect(getCobrowseWidget()).toBeNull();
+    const w = setupWidget();
+    expect(getCobrowseWidget()).toBe(w.widget);
+    w.widget.destroy();
+    expect(getCobrowseWidget()).toBeNull();
+  });
+
+  it('getCobrowseWidget() keeps the first widget when a second is refused', () => {
+    const w = setupWidget();
+    expect(() => createCobrowseWidget({ sdkKey: 'k', token: '/t' })).toThrow(/already mounted/);
+    expect(getCobrowseWidget()).toBe(w.widget);
   });
 
   it('puts itself back if a router swaps the body children', async () => {
