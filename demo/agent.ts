@@ -191,7 +191,8 @@ function emulatorConsole(): void {
       ...(list.length
         ? list.map((c) => {
             const li = document.createElement('li');
-            li.textContent = `${c.title || c.url}: ${STATE_TEXT[c.state] ?? c.state}`;
+            // The version matters: Zoom moved settings between builds, and the fake follows the one it plays.
+            li.textContent = `${c.title || c.url}: ${STATE_TEXT[c.state] ?? c.state}${c.sdkVersion ? ` (fake Zoom SDK ${c.sdkVersion})` : ''}`;
             return li;
           })
         : [Object.assign(document.createElement('li'), { textContent: 'None yet: open the shop in another tab and press “Get help”.' })]),

@@ -98,7 +98,7 @@ export interface ZoomSessionInfo {
   pincode?: string;
 }
 
-/** Event names the contract lists; the SDK may emit others, which we log and ignore. */
+/** Event names docs/zoom-sdk.md lists; the SDK may emit others, which never reach the widget (it subscribes by name). */
 export type ZoomEventName =
   | 'pincode_updated'
   | 'session_started'

@@ -20,7 +20,7 @@ import type { FakeCobrowseSdk, FakeEmitted, FakePromptEvent, FakeSessionState } 
 export const EMULATOR_CHANNEL = 'zoom-cobrowse-emulator';
 /** What a masked field shows the agent instead of its value. */
 export const EMULATOR_MASK_PLACEHOLDER = '••••••';
-/** The agent desk's words for a PIN that matches no session (contract §5). */
+/** The agent desk's words for a PIN that matches no session (docs/zoom-sdk.md, "Events"). */
 export const EMULATOR_PIN_NOT_FOUND = 'Pincode is not found';
 
 const SOURCE = 'zoom-cobrowse-emulator';
@@ -48,6 +48,8 @@ export interface EmulatorCustomerInfo {
   title: string;
   url: string;
   state: EmulatorCustomerState;
+  /** The Zoom SDK version the page's fake plays, once the page has loaded it. */
+  sdkVersion?: string;
 }
 
 /** One rendering of the customer's page, with masked fields already blanked. */
@@ -297,7 +299,8 @@ export function connectEmulatorCustomer(fake: FakeSource, options: EmulatorCusto
   const state = (): EmulatorCustomerState => getFake()?.state ?? 'no-sdk';
   const presence = (): void => {
     lastState = state();
-    ch.post({ kind: 'presence', customerId: id, title: doc.title, url: doc.URL, state: lastState });
+    const sdkVersion = getFake()?.version;
+    ch.post({ kind: 'presence', customerId: id, title: doc.title, url: doc.URL, state: lastState, ...(sdkVersion ? { sdkVersion } : {}) });
   };
   const snapshot = (): string => serializeForAgent(doc, getMasking(), { ...(options.exclude ? { exclude: options.exclude } : {}), ...(options.placeholder ? { placeholder: options.placeholder } : {}) });
 
@@ -487,8 +490,8 @@ export function createEmulatorAgent(options: EmulatorAgentOptions = {}): Emulato
 
   const ch = openChannel(options.channel ?? EMULATOR_CHANNEL, (m) => {
     if (m.kind === 'presence') {
-      const { customerId: cid, title, url, state } = m;
-      customers.set(cid, { customerId: cid, title, url, state });
+      const { customerId: cid, title, url, state, sdkVersion } = m;
+      customers.set(cid, { customerId: cid, title, url, state, ...(sdkVersion ? { sdkVersion } : {}) });
       publishCustomers();
       if (joinedWith && !rejoining && customerId === null && Date.now() < rejoinUntil && (state === 'waiting' || state === 'active')) {
         rejoining = true;

@@ -233,7 +233,7 @@ export function createFakeCobrowseSdk(options: FakeSdkOptions = {}): FakeCobrows
       list.push(handler);
       this.handlers.set(event, list);
     }
-    // Deliberately no off(): the contract knows of none.
+    // Deliberately no off(): no public source shows one (docs/zoom-sdk.md, "Session object").
 
     emit(name: string, payload: unknown): void {
       const e = { name, payload };
