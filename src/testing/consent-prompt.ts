@@ -25,7 +25,9 @@ let ids = 0;
  */
 export function showConsentPrompt(doc: Document, answer: (allow: boolean) => void): () => void {
   const n = ++ids;
-  const previous = doc.activeElement as HTMLElement | null;
+  // Where the visitor was, through open shadow roots (the widget's focus lives in one).
+  let previous = doc.activeElement as HTMLElement | null;
+  while (previous?.shadowRoot?.activeElement) previous = previous.shadowRoot.activeElement as HTMLElement;
   const dialog = doc.createElement('div');
   dialog.setAttribute(FAKE_UI_ATTRIBUTE, 'remote-assist-consent');
   dialog.setAttribute('role', 'dialog');

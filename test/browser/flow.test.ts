@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Request } from 'playwright-core';
 import { SDK_KEY, startHarness, type Harness } from './harness';
+import { runAxe } from './states';
 
 let h: Harness;
 beforeAll(async () => {
@@ -95,6 +96,7 @@ describe('in Chromium, against the fake SDK served at the Zoom CDN URL', () => {
     const prompt = page.getByRole('dialog', { name: 'Allow remote assist?' });
     await prompt.waitFor();
     expect(await prompt.evaluate((el) => el.closest('[data-zoom-cobrowse-widget]') === null && el.getRootNode() === document)).toBe(true);
+    expect(await runAxe(page, '[data-zoom-cobrowse-fake-ui]')).toEqual([]);
     expect(await widget.locator('[data-part="remote-assist"]').count()).toBe(0);
     expect(await page.evaluate(() => (window as any).widget.getState().remoteAssist)).toBe(false);
     // Keyboard: focus is on the prompt; Tab reaches Allow, Enter answers.
