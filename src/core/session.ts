@@ -168,25 +168,27 @@ export function createRuntime(host: RuntimeHost, deps: Omit<EngineDeps, 'logger'
           s.state === 'ending' ? 'customer' : s.state === 'waiting' && s.pinAt !== null && clock.now() - s.pinAt >= AGENT_WAIT_MS ? 'timeout' : s.state === 'active' ? 'agent' : 'unknown',
         );
         return;
-      case 'error':
-        if (!retryRejoin(e.error)) fail(e.error);
+      case 'error': {
+        const error = retryRejoin(e.error);
+        if (error) fail(error);
         return;
+      }
     }
   }
 
-  /** A rejoin refused because the session is still recovering: try again later, unless the window is spent. */
-  function retryRejoin(error: CobrowseError): boolean {
+  /**
+   * A rejoin refused because the session is still recovering is tried again later (null);
+   * any other error, or one once the window is spent, is returned to be shown.
+   */
+  function retryRejoin(error: CobrowseError): CobrowseError | null {
     const r = rejoin;
-    if (!r || state().state !== 'recovering' || !isStillRecovering(error)) return false;
+    if (!r || state().state !== 'recovering' || !isStillRecovering(error)) return error;
     const wait = nextRejoinDelay(r.tries++, clock.now(), r.deadline);
-    if (wait === undefined) {
-      error.detail = `${error.detail ?? ''} Still recovering when the 2-minute recovery window ran out.`.trim();
-      return false;
-    }
+    if (wait === undefined) return { ...error, detail: `${error.detail ?? ''} Still recovering when the 2-minute recovery window ran out.`.trim() };
     debug(`rejoin refused while the session is still recovering; trying again in ${wait} ms`);
     timers.clear('start');
     timers.set('rejoin', wait, r.join);
-    return true;
+    return null;
   }
 
   /**

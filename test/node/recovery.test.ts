@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCobrowseController } from '../../src/core/controller';
 import { markerKey, RECOVERY_WINDOW_MS } from '../../src/core/recovery';
+import { nextRejoinDelay } from '../../src/core/rejoin';
 import { createFakeCobrowseSdk } from '../../src/testing/fake-sdk';
 import { createFakeToken } from '../../src/testing/jwt';
 import { createManualClock } from '../helpers/manual-clock';
@@ -197,6 +198,12 @@ describe('Zoom 1002 while a transfer session is still recovering', () => {
       error: { code: 'connecting-in-progress', sdkCode: 1002, detail: expect.stringContaining('2-minute recovery window') },
     });
     expect(states).toEqual(['recovering', 'error']);
+  });
+
+  it('back-off doubles to 15 s, tries once more right at the deadline, then stops', () => {
+    expect([0, 1, 2, 3, 4, 9].map((n) => nextRejoinDelay(n, 0, 120_000))).toEqual([1000, 2000, 4000, 8000, 15_000, 15_000]);
+    expect(nextRejoinDelay(4, 119_000, 120_000)).toBe(1000);
+    expect(nextRejoinDelay(0, 120_000, 120_000)).toBeUndefined();
   });
 
   it('1002 on a fresh start (not a recovery) is still an error at once', async () => {
