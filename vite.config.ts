@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type UserConfig } from 'vite';
 import dts from 'vite-plugin-dts';
+import { partFile, partGlobal } from './src/shared/lazy-parts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 const root = import.meta.dirname;
@@ -34,7 +35,7 @@ export default defineConfig(({ mode }): UserConfig => {
     };
   }
   const common: UserConfig = {
-    // Only the script-tag build loads optional parts (audit, locales) as sibling files.
+    // Only the script-tag build loads its lazy parts (engine, audit, locales) as sibling files (src/shared/lazy-parts.ts).
     define: { ...define, __IIFE__: JSON.stringify(mode === 'iife') },
     build: { emptyOutDir: false, sourcemap: true, target: 'es2020', reportCompressedSize: false },
   };
@@ -43,21 +44,12 @@ export default defineConfig(({ mode }): UserConfig => {
       umd: { entry: 'src/index.ts', name: 'ZoomCobrowseWidget', file: 'zoom-cobrowse-widget.umd.cjs', format: 'umd' as const },
       iife: { entry: 'src/iife.ts', name: 'ZoomCobrowseWidget', file: 'zoom-cobrowse-widget.iife.js', format: 'iife' as const },
       fake: { entry: 'src/testing/global.ts', name: 'ZoomCobrowseFake', file: 'zoom-cobrowse-fake-sdk.iife.js', format: 'iife' as const },
-      audit: { entry: 'src/audit-global.ts', name: 'ZoomCobrowseAudit', file: 'zoom-cobrowse-audit.iife.js', format: 'iife' as const },
-      engine: { entry: 'src/engine-global.ts', name: 'ZoomCobrowseEngine', file: 'zoom-cobrowse-engine.iife.js', format: 'iife' as const },
+      // Lazy parts: their file and global names follow from the part's name, as the loader reads them.
+      audit: { entry: 'src/audit-global.ts', name: partGlobal('audit'), file: partFile('audit'), format: 'iife' as const },
+      engine: { entry: 'src/engine-global.ts', name: partGlobal('engine'), file: partFile('engine'), format: 'iife' as const },
     }[mode];
     return {
       ...common,
-      // The script-tag build can't code-split: optional parts come from sibling files instead.
-      resolve:
-        mode === 'iife'
-          ? {
-              alias: [
-                { find: /^\.\/import-audit$/, replacement: resolve(root, 'src/masking/import-audit.iife.ts') },
-                { find: /^\.\/import-engine$/, replacement: resolve(root, 'src/core/import-engine.iife.ts') },
-              ],
-            }
-          : {},
       build: {
         ...common.build,
         minify: true,

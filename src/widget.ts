@@ -41,7 +41,7 @@ let nextId = 1;
 /** Thrown by createCobrowseWidget while another widget is mounted. */
 export class CobrowseWidgetExistsError extends Error {
   /** The widget that is already mounted; reuse it or destroy() it first. */
-  readonly existing: CobrowseWidget;
+  declare readonly existing: CobrowseWidget;
   constructor(existing: CobrowseWidget, id: number, createdAt: string) {
     super(
       `${LOG_PREFIX} a widget is already mounted on this page (widget #${id}, created at ${createdAt}, element [data-zoom-cobrowse-widget="${id}"]). ` +
@@ -73,11 +73,12 @@ export function createCobrowseWidget(config: CobrowseConfig, deps: ControllerDep
     throw new Error(`${LOG_PREFIX} createCobrowseWidget() needs a browser document. During server-side rendering, call it from a client-side effect instead.`);
   }
   if (mounted) throw new CobrowseWidgetExistsError(mounted.widget, mounted.id, mounted.createdAt);
+  const log = deps.logger ?? console;
   // Everything that can be wrong with the config is found now, synchronously: bad config fails loudly and early.
-  const cfg = resolveConfig(config);
+  // A cosmetic mistake (a colour, a label) is reported and falls back to its default, so the visitor keeps the button.
+  const cfg = resolveConfig(config, { onCosmeticError: (err) => log.error(err.message) });
   const container = resolveContainer(cfg.container);
   const id = nextId++;
-  const log = deps.logger ?? console;
   const warn = (m: string): void => log.warn(`${LOG_PREFIX} ${m}`);
   const lang = pickLocale(cfg.locale, navigator.languages ?? []);
   if (lang === 'en' && !/^(auto|en)\b/.test(cfg.locale) && !Object.keys(cfg.labels).length) {

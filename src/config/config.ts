@@ -2,7 +2,7 @@ import type { ZoomCobrowseSDK } from '../sdk/types';
 import type { MaskingConfig } from '../masking/types';
 import { validateMaskingConfig } from './masking';
 import { CobrowseConfigError } from '../shared/config-error';
-import { resolveUiConfig, type CobrowseUiConfig, type ResolvedUiConfig } from './ui';
+import { resolveUiConfig, type CobrowseUiConfig, type CosmeticErrorReporter, type ResolvedUiConfig } from './ui';
 import { DEFAULT_POSITION } from './theme';
 import { checkObject, describe, isPlainObject, optBoolean, optNumber, optOneOf, optString } from '../shared/validate';
 
@@ -172,11 +172,22 @@ function resolveContainer(value: unknown): HTMLElement | string | undefined {
   throw new CobrowseConfigError('container', `expected an element or a CSS selector string, got ${describe(value)}.`);
 }
 
+/** Options for {@link resolveConfig}. */
+export interface ResolveConfigOptions {
+  /**
+   * Receives each mistake in a cosmetic field (theme, labels, launcher, locale, privacyUrl),
+   * which then keeps its default, so the visitor keeps the help button. Without it such a
+   * mistake throws like any other. Mistakes in anything else (sdkKey, token, masking,
+   * remoteAssist …) always throw: those decide whether and what the widget may share.
+   */
+  onCosmeticError?: CosmeticErrorReporter;
+}
+
 /**
  * Validates a config and fills in defaults. Throws {@link CobrowseConfigError}
  * naming the first bad field and what it accepts.
  */
-export function resolveConfig(input: unknown): ResolvedConfig {
+export function resolveConfig(input: unknown, options: ResolveConfigOptions = {}): ResolvedConfig {
   if (!isPlainObject(input)) {
     throw new CobrowseConfigError('(config)', `expected an object like { sdkKey, token }, got ${describe(input)}.`);
   }
@@ -229,7 +240,7 @@ export function resolveConfig(input: unknown): ResolvedConfig {
     multiTab,
     debug: optBoolean(c.debug, 'debug') ?? DEFAULT_CONFIG.debug,
     // theme, launcher, locale, labels, privacyUrl: validated by the UI layer that owns them.
-    ...resolveUiConfig(c),
+    ...resolveUiConfig(c, options.onCosmeticError),
     maskingConfig: validateMaskingConfig(c.masking, 'masking'),
   };
 }

@@ -58,13 +58,15 @@ export interface ResolvedTheme {
 /** The default corner. */
 export const DEFAULT_POSITION: WidgetPosition = 'bottom-right';
 const COLORS = ['primary', 'onPrimary', 'surface', 'text', 'muted', 'danger'];
+/** Every theme field, in the order the README lists them. */
+export const THEME_FIELDS: readonly string[] = ['mode', ...COLORS, 'radius', 'fontFamily', 'position', 'offset', 'zIndex'];
 const LENGTH = /^\d*\.?\d+(px|rem|em|%|vw|vh)?$/;
 // Font names: letters, digits, spaces, dots and dashes, optionally quoted; nothing that could end a declaration.
 const FONT = /^\s*(["']?)[\p{L}\d .-]+\1\s*$/u;
 
 /** Validates a theme object; throws CobrowseConfigError naming the bad field. */
 export function validateTheme(value: unknown, path: string): ResolvedTheme {
-  const o = value === undefined ? {} : checkObject(value, path, ['mode', ...COLORS, 'radius', 'fontFamily', 'position', 'offset', 'zIndex']);
+  const o = value === undefined ? {} : checkObject(value, path, THEME_FIELDS);
   const t = {
     mode: optOneOf(o.mode, `${path}.mode`, ['light', 'dark', 'auto'] as const) ?? 'auto',
     position: optOneOf(o.position, `${path}.position`, ['bottom-right', 'bottom-left', 'top-right', 'top-left'] as const) ?? DEFAULT_POSITION,

@@ -1,5 +1,5 @@
 import { CobrowseConfigError } from '../shared/config-error';
-import { checkObject, describe, optBoolean, optOneOf, optString } from '../shared/validate';
+import { checkObject, describe, isPlainObject, optBoolean, optOneOf, optString } from '../shared/validate';
 import type { CobrowseLabels } from '../i18n/translator';
 import { validateLabels, validateLocale } from './labels';
 import { validateTheme, type CobrowseTheme, type ResolvedTheme } from './theme';
@@ -54,18 +54,48 @@ function privacyUrl(value: unknown): string | undefined {
   return value as string;
 }
 
-/** Validates the UI fields of a config object (the caller has checked the top-level keys). */
-export function resolveUiConfig(c: Record<string, unknown>): ResolvedUiConfig {
+/** Receives a mistake in a cosmetic field, which then keeps its default. */
+export type CosmeticErrorReporter = (error: CobrowseConfigError) => void;
+
+/**
+ * Runs a cosmetic field's validator. Without a reporter a mistake throws like any other;
+ * with one it is reported and the offending part dropped (`theme.primary` alone, or the
+ * whole field), so a bad colour or label costs the visitor nothing but the site's styling.
+ */
+function lenient<T>(validate: (value: unknown) => T, value: unknown, path: string, report: CosmeticErrorReporter | undefined): T {
+  let v = value;
+  // Each round drops one part, so this ends; the bound only guards against a validator that misreports.
+  for (let round = 0; ; round++) {
+    try {
+      return validate(v);
+    } catch (err) {
+      if (!report || !(err instanceof CobrowseConfigError) || round > 64) throw err;
+      report(err);
+      const part = err.field.startsWith(`${path}.`) ? err.field.slice(path.length + 1).split(/[.[]/)[0]! : undefined;
+      if (part !== undefined && isPlainObject(v) && part in v) {
+        const rest: Record<string, unknown> = { ...v };
+        delete rest[part];
+        v = rest;
+      } else v = undefined;
+    }
+  }
+}
+
+/**
+ * Validates the UI fields of a config object (the caller has checked the top-level keys).
+ * Every one of them is cosmetic: with `report`, a mistake falls back to the default.
+ */
+export function resolveUiConfig(c: Record<string, unknown>, report?: CosmeticErrorReporter): ResolvedUiConfig {
   const l = c.launcher;
-  const lo = typeof l === 'object' ? checkObject(l, 'launcher', ['label', 'icon']) : {};
-  const labels = validateLabels(c.labels, 'labels');
-  const label = optString(lo.label, 'launcher.label');
+  const lo = lenient((v) => (typeof v === 'object' ? checkObject(v, 'launcher', ['label', 'icon']) : {}), l, 'launcher', report);
+  const labels = lenient((v) => validateLabels(v, 'labels'), c.labels, 'labels', report);
+  const label = lenient((v) => optString(v, 'launcher.label'), lo.label, 'launcher.label', report);
   return {
-    theme: validateTheme(c.theme, 'theme'),
-    launcher: typeof l === 'object' || (optBoolean(l, 'launcher') ?? true),
-    launcherIcon: optOneOf(lo.icon, 'launcher.icon', ['help', 'chat', 'headset', 'none'] as const) ?? 'help',
-    locale: validateLocale(c.locale, 'locale'),
+    theme: lenient((v) => validateTheme(v, 'theme'), c.theme, 'theme', report),
+    launcher: typeof l === 'object' || (lenient((v) => optBoolean(v, 'launcher'), l, 'launcher', report) ?? true),
+    launcherIcon: lenient((v) => optOneOf(v, 'launcher.icon', ['help', 'chat', 'headset', 'none'] as const), lo.icon, 'launcher.icon', report) ?? 'help',
+    locale: lenient((v) => validateLocale(v, 'locale'), c.locale, 'locale', report),
     labels: label && !labels.launcher ? { ...labels, launcher: label } : labels,
-    privacyUrl: privacyUrl(c.privacyUrl),
+    privacyUrl: lenient(privacyUrl, c.privacyUrl, 'privacyUrl', report),
   };
 }

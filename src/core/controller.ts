@@ -1,7 +1,7 @@
 import type { CompiledMasking } from '../masking/types';
 import type { SdkLoader } from '../sdk/loader';
 import type { MaskHighlighter, MaskHighlighterOptions } from '../masking/highlight';
-import { importEngine } from './import-engine';
+import { loadSiblingPart } from '../shared/lazy-parts';
 import { resolveConfig, type CobrowseConfig, type ResolvedConfig } from '../config/config';
 import { LOG_PREFIX } from '../shared/config-error';
 import { createEmitter } from '../shared/emitter';
@@ -9,7 +9,8 @@ import { LOAD_FAILED, type CobrowseError } from '../shared/errors';
 import { INITIAL_SNAPSHOT, isSessionLive, transition, type CobrowseEvent, type CobrowseSnapshot, type EndReason } from './machine';
 import { loadAudit, type MaskingAuditModule } from '../masking/load-audit';
 import { browserStorage, createRecoveryStore, RECOVERY_WINDOW_MS, type MarkerStorage } from './recovery';
-import type { createRuntime, Runtime } from './session';
+import type * as EngineModule from './engine';
+import type { Engine } from './engine';
 import { realClock, type Clock } from '../shared/timers';
 import type { CobrowseEvents } from './events';
 import type { TokenProvider } from './token';
@@ -31,10 +32,14 @@ export interface ControllerDeps {
   logger?: Pick<Console, 'debug' | 'warn' | 'error' | 'info'>;
   /** Where the recovery marker lives; null disables recovery. @default sessionStorage (localStorage with multiTab) */
   storage?: MarkerStorage | null;
-  /** Loads the engine (session runtime, SDK, token and masking code) on intent; tests pass it directly. */
-  loadEngine?: () => Promise<{ createRuntime: typeof createRuntime }>;
+  /** Loads the engine (session, SDK, token and masking code) on intent; tests pass it directly. */
+  loadEngine?: () => Promise<Pick<typeof EngineModule, 'createEngine'>>;
   /** Loads the masking audit on demand (strict mode, development); kept out of the first load. */
   loadAudit?: () => Promise<MaskingAuditModule>;
+  /** The page the engine audits and injects scripts into. @default document when present */
+  document?: Document | null;
+  /** The page's host name (development hosts run the masking audit). @default location.hostname when present */
+  hostname?: string | null;
   /** Page lifecycle events (pagehide, storage) are listened to here. @default window when present */
   eventTarget?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | null;
 }
@@ -85,7 +90,7 @@ export function createCobrowseController(config: CobrowseConfig, deps: Controlle
 
 /**
  * The controller for an already validated config (the widget validates first, then builds this at idle time).
- * It holds the state and the public API; what a session does (src/core/session.ts) arrives with the engine on intent.
+ * It holds the state and the public API; what a session does arrives with the engine (src/core/engine.ts) on intent.
  */
 export function controllerFromResolved(cfg: ResolvedConfig, deps: ControllerDeps = {}): CobrowseController {
   const clock = deps.clock ?? realClock;
@@ -101,24 +106,27 @@ export function controllerFromResolved(cfg: ResolvedConfig, deps: ControllerDeps
   /** Bumped by every start, cancel and destroy, so an engine that arrives late acts only for the request that wanted it. */
   let attempt = 0;
   let destroyed = false;
-  let runtime: Runtime | undefined;
-  let enginePromise: Promise<Runtime> | undefined;
+  let engine: Engine | undefined;
+  let enginePromise: Promise<Engine> | undefined;
 
   const debug = (...args: unknown[]): void => {
     if (cfg.debug) log.debug(LOG_PREFIX, ...args);
   };
 
-  /** The engine, loaded once; a failed load is forgotten so Retry tries again. */
-  const engine = (): Promise<Runtime> =>
-    (enginePromise ??= (deps.loadEngine ?? (() => importEngine(cfg.nonce)))().then(
+  /** The engine, loaded once (src/shared/lazy-parts.ts); a failed load is forgotten so Retry tries again. */
+  const loadEngine = (): Promise<Engine> =>
+    (enginePromise ??= (deps.loadEngine ?? (() => (__IIFE__ ? loadSiblingPart<typeof EngineModule>('engine', cfg.nonce) : import('./engine'))))().then(
       (m) => {
-        const rt = m.createRuntime(
+        const rt = m.createEngine(
           {
             cfg,
             clock,
             log,
             store,
-            target: deps.eventTarget !== undefined ? deps.eventTarget : typeof window !== 'undefined' ? window : null,
+            // The page's globals are the defaults; the engine reads them once, when it is built.
+            document: deps.document,
+            hostname: deps.hostname,
+            target: deps.eventTarget,
             dispatch,
             state: () => snapshot,
             emit: emitter.emit,
@@ -129,7 +137,7 @@ export function controllerFromResolved(cfg: ResolvedConfig, deps: ControllerDeps
         );
         // Destroyed while it loaded: let it go (it already listens to pagehide).
         if (destroyed) rt.destroy();
-        return (runtime = rt);
+        return (engine = rt);
       },
       (err: unknown) => {
         enginePromise = undefined;
@@ -138,9 +146,9 @@ export function controllerFromResolved(cfg: ResolvedConfig, deps: ControllerDeps
     ));
 
   /** Runs `fn` with the engine for the current attempt; a failed load becomes the error view. */
-  function withEngine(fn: (rt: Runtime) => void): void {
+  function withEngine(fn: (rt: Engine) => void): void {
     const mine = ++attempt;
-    engine().then(
+    loadEngine().then(
       (rt) => {
         if (mine === attempt) fn(rt);
       },
@@ -164,7 +172,7 @@ export function controllerFromResolved(cfg: ResolvedConfig, deps: ControllerDeps
     const prev = snapshot;
     snapshot = next;
     debug(event.type, prev.state, '→', next.state);
-    runtime?.onEnter(prev, next);
+    engine?.onEnter(prev, next);
     const st = next.state;
     if (!isSessionLive(st)) {
       for (const w of [...endWaiters]) w();
@@ -190,7 +198,7 @@ export function controllerFromResolved(cfg: ResolvedConfig, deps: ControllerDeps
 
   /**
    * On page load: a fresh marker means a session may still be running. Load the
-   * engine straight away and let it ask the SDK (the runtime rejoins, or asks
+   * engine straight away and let it ask the SDK (the engine rejoins, or asks
    * the visitor first). A stale marker clears itself without any UI.
    */
   function checkRecovery(): void {
@@ -208,8 +216,8 @@ export function controllerFromResolved(cfg: ResolvedConfig, deps: ControllerDeps
   const controller: CobrowseController = {
     config: cfg,
     getState: () => snapshot,
-    maskingRules: () => runtime?.masking,
-    maskHighlighter: (options) => runtime?.highlighter(options),
+    maskingRules: () => engine?.masking,
+    maskHighlighter: (options) => engine?.highlighter(options),
     subscribe(listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);
@@ -232,7 +240,7 @@ export function controllerFromResolved(cfg: ResolvedConfig, deps: ControllerDeps
       dispatch({ type: 'START.CANCEL' });
     },
     resume() {
-      runtime?.resume();
+      engine?.resume();
     },
     end() {
       const s = snapshot.state;
@@ -242,7 +250,7 @@ export function controllerFromResolved(cfg: ResolvedConfig, deps: ControllerDeps
       }
       if (!isSessionLive(s)) return Promise.resolve();
       const done = new Promise<void>((resolve) => endWaiters.add(resolve));
-      if (dispatch({ type: 'END.REQUEST' })) runtime?.end();
+      if (dispatch({ type: 'END.REQUEST' })) engine?.end();
       return done;
     },
     retry() {
@@ -256,7 +264,7 @@ export function controllerFromResolved(cfg: ResolvedConfig, deps: ControllerDeps
     },
     warm() {
       if (destroyed) return;
-      engine().then(
+      loadEngine().then(
         (rt) => rt.warm(),
         () => {
           /* warming is best effort; the click will report a real failure */
@@ -268,7 +276,7 @@ export function controllerFromResolved(cfg: ResolvedConfig, deps: ControllerDeps
       destroyed = true;
       attempt++;
       clock.clearTimeout(recoveryCheck);
-      runtime?.destroy();
+      engine?.destroy();
       for (const w of [...endWaiters]) w();
       endWaiters.clear();
       listeners.clear();

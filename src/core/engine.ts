@@ -1,92 +1,340 @@
-import { compileRules } from '../masking/compile';
-import type { CompiledMasking } from '../masking/types';
-import { initSdk, type SdkSession, type SdkSettings } from '../sdk/adapter';
-import { settingsWarnings, warnOnce } from '../sdk/compat';
-import { createSdkLoader, type SdkLoader } from '../sdk/loader';
+import type { MaskingAuditModule } from '../masking/load-audit';
+import type { CompiledMasking, MaskingAuditFinding } from '../masking/types';
+import type { SdkEvent, SdkSession } from '../sdk/adapter';
+import { createMaskHighlighter, type MaskHighlighter, type MaskHighlighterOptions } from '../masking/highlight';
 import type { ResolvedConfig } from '../config/config';
-import { createTokenProvider, type TokenProvider } from './token';
+import { LOG_PREFIX } from '../shared/config-error';
+import type { Clock } from '../shared/timers';
+import type { CobrowseEvents } from './events';
+import { createStarter, type StarterDeps } from './starter';
+import { cobrowseError, isCobrowseError, type CobrowseError } from '../shared/errors';
+import { AGENT_WAIT_MS, isSessionLive, type CobrowseEvent, type CobrowseSnapshot, type EndReason } from './machine';
+import { RECOVERY_WINDOW_MS, type RecoveryStore } from './recovery';
+import { isStillRecovering, nextRejoinDelay } from './rejoin';
+import { createTimers } from '../shared/timers';
+
+/** How long past the agent window we wait for the SDK's own `session_ended` before ending locally. */
+const WAIT_GRACE_MS = 15_000;
+/** How long `end()` waits for the SDK to confirm before showing "ended" anyway. */
+const END_CONFIRM_MS = 5_000;
+/** How often a live session refreshes its recovery marker, in case the page dies without `pagehide`. */
+const HEARTBEAT_MS = 10_000;
+
+/** What the controller lends the engine: its state, its events, its storage and the page. */
+export interface EngineHost {
+  readonly cfg: ResolvedConfig;
+  readonly clock: Clock;
+  readonly log: Pick<Console, 'debug' | 'warn' | 'error' | 'info'>;
+  readonly store: RecoveryStore;
+  /** The page the engine audits and loads scripts into (null: none). @default document when present */
+  readonly document: Document | null | undefined;
+  /** The page's host name, for telling development from production (null: unknown). @default location.hostname when present */
+  readonly hostname: string | null | undefined;
+  /** Where pagehide/storage are listened to (null: nowhere). @default window when present */
+  readonly target: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | null | undefined;
+  /** Runs a machine event; false when it did not apply. */
+  dispatch(event: CobrowseEvent): boolean;
+  /** The current snapshot. */
+  state(): CobrowseSnapshot;
+  /** Emits a public event. */
+  emit<K extends keyof CobrowseEvents>(name: K, payload: CobrowseEvents[K]): void;
+  /** Logs when `debug` is on. */
+  debug(...args: unknown[]): void;
+  /** Loads the masking audit (strict mode, development). */
+  loadAudit(): Promise<MaskingAuditModule>;
+}
 
 /**
- * The engine: everything that talks to Zoom and to the token endpoint, plus the
- * masking compiler. It is loaded on intent (hover warms it, a click needs it),
- * so a visitor who never asks for help downloads and compiles none of it.
+ * The engine: everything a session does once the visitor has asked for one (token
+ * and SDK, start and rejoin, the SDK's events, timers and the recovery marker). It is
+ * the widget's lazily loaded part (docs/ARCHITECTURE.md, "Lazy parts"), so pages where
+ * nobody asks for help never download it.
  */
 export interface Engine {
-  /** Token and SDK side by side; resolves when both are ready. */
-  prepare(signal: AbortSignal): Promise<{ token: string; session: SdkSession }>;
-  /** Just the SDK session (recovery needs no token). */
-  init(): Promise<SdkSession>;
-  /** The PIN to start with: the site's BYOP PIN, or a generated one in npm-SDK mode. */
-  customPin(): string | undefined;
+  /** From `starting`: token and SDK side by side, the audit when due, then start. */
+  start(): void;
+  /** From `recovering`: ask the SDK whether the marker's session is still there, and rejoin (or ask first). */
+  recover(): void;
+  /** The visitor answered "Resume" to the recovery prompt. */
+  resume(): void;
+  /** After END.REQUEST: ask the SDK to end, and end locally if it never confirms. */
+  end(): void;
+  /** Preconnect to Zoom and prefetch its SDK. */
+  warm(): void;
+  /** Effects of a state change (timers, marker, teardown). */
+  onEnter(prev: CobrowseSnapshot, next: CobrowseSnapshot): void;
   /** Compiled masking rules (null when masking is off). */
   readonly masking: CompiledMasking | null;
-  /** Preconnect + prefetch the SDK script. */
-  warm(): void;
-  dispose(): void;
+  /** Outlines the masked fields for the visitor (masking.highlight). */
+  highlighter(options: Omit<MaskHighlighterOptions, 'compiled'>): MaskHighlighter | undefined;
+  /** Ends any live session quietly and drops timers and listeners. */
+  destroy(): void;
 }
 
-/** What the engine may be given instead of its defaults (tests, the npm SDK). */
-export interface EngineDeps {
-  loader?: Pick<SdkLoader, 'load' | 'warm' | 'dispose'> | undefined;
-  fetchToken?: TokenProvider | undefined;
-  fetch?: typeof fetch | undefined;
-  logger: Pick<Console, 'debug' | 'warn'>;
+/** Hosts where the page is obviously in development: the audit runs there at every session start. */
+export function isDevelopmentHost(hostname: string): boolean {
+  return /^(localhost|127(\.\d+){3}|\[::1\]|::1|0\.0\.0\.0)$/.test(hostname) || /\.(localhost|local|test)$/.test(hostname);
 }
 
-function randomPin(): string {
-  // BYOP PINs are shown uppercased by Zoom; skip look-alike characters so they read aloud cleanly.
-  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-  const bytes = new Uint8Array(8);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
-}
+/** Builds the engine for one controller. */
+export function createEngine(host: EngineHost, deps: Omit<StarterDeps, 'logger' | 'clock' | 'document'>): Engine {
+  const { cfg, clock, log, store, dispatch, state, emit, debug } = host;
+  // Everything the engine touches on the page comes from here: tests and SSR pass their own or null.
+  const page = <T>(given: T | null | undefined, global: () => T): T | null => (given !== undefined ? given : typeof window !== 'undefined' ? global() : null);
+  const doc = page(host.document, () => document);
+  const hostname = page(host.hostname, () => location.hostname);
+  const target = page(host.target, () => window);
+  const starter = createStarter(cfg, { ...deps, logger: log, clock, document: doc });
+  const timers = createTimers(clock);
+  let abort: AbortController | undefined;
+  let session: SdkSession | undefined;
+  let pendingResume: (() => void) | undefined;
+  /** While recovering: how to join again, by when, and how often it has been tried. */
+  let rejoin: { join: () => void; deadline: number; tries: number } | undefined;
 
-/** Builds the engine for one resolved config. */
-export function createEngine(cfg: ResolvedConfig, deps: EngineDeps): Engine {
-  const loader =
-    deps.loader ??
-    createSdkLoader({
-      sdkKey: cfg.sdkKey,
-      ...(cfg.sdk.version ? { version: cfg.sdk.version } : {}),
-      ...(cfg.sdk.url ? { url: cfg.sdk.url } : {}),
-      ...(cfg.sdk.module ? { module: cfg.sdk.module } : {}),
-      ...(cfg.nonce ? { nonce: cfg.nonce } : {}),
-      timeoutMs: cfg.sdk.loadTimeoutMs,
+  function teardownSession(): void {
+    abort?.abort();
+    abort = undefined;
+    session?.dispose();
+    session = undefined;
+  }
+
+  /** Ends the SDK session without hearing back: silenced first, so its own "ended" event can't overtake what the caller reports. */
+  function endQuietly(): void {
+    const s = session;
+    teardownSession();
+    try {
+      s?.end();
+    } catch {
+      /* ending is best effort */
+    }
+  }
+
+  const sessionEnded = (reason: EndReason): boolean => dispatch({ type: 'SESSION.ENDED', reason });
+
+  function fail(err: unknown): void {
+    const error: CobrowseError = isCobrowseError(err) ? err : cobrowseError('sdk-unknown', String(err));
+    // Don't leave a half-started SDK session sharing the page behind the error.
+    endQuietly();
+    dispatch({ type: 'FAILED', error });
+  }
+
+  /** A fresh abort controller for one start or rejoin; tearing down aborts it. */
+  function begin(): AbortController {
+    teardownSession();
+    return (abort = new AbortController());
+  }
+
+  function saveMarker(): void {
+    const s = state();
+    const st = s.state === 'reconnecting' ? s.resumeTo : s.state;
+    if (st === 'waiting' || st === 'active') store.write({ t: clock.now(), state: st, pin: s.pin, pinAt: s.pinAt, agentName: s.agentName });
+  }
+
+  function heartbeat(): void {
+    timers.set('heartbeat', HEARTBEAT_MS, () => {
+      saveMarker();
+      heartbeat();
     });
-  const fetchToken =
-    deps.fetchToken ??
-    createTokenProvider(cfg.token, { userId: cfg.userId, userName: cfg.userName, timeoutMs: cfg.tokenTimeoutMs, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
-  const masking = compileRules(cfg.maskingConfig);
+  }
 
-  const settings = (): SdkSettings => {
-    const s: SdkSettings = { masking, annotations: cfg.annotations };
-    if (cfg.remoteAssist) {
-      s.remoteAssist = { enabled: true, requireConsent: cfg.remoteAssist.requireConsent, types: ['scroll-page'] };
-      if (cfg.remoteAssist.requireStopConfirmation !== undefined) s.remoteAssist.requireStopConfirmation = cfg.remoteAssist.requireStopConfirmation;
-    }
-    if (cfg.sdk.module) {
-      s.appKey = cfg.sdkKey;
-      s.build = 'npm';
-    }
-    if (cfg.multiTab) s.multiTab = { enabled: true };
-    return s;
+  const shared = (st: string): boolean => st === 'waiting' || st === 'active' || st === 'reconnecting';
+  // The window is counted from when the page went away, so stamp the marker on the way out.
+  const onPageHide = (): void => {
+    if (shared(state().state)) saveMarker();
   };
-  for (const line of settingsWarnings(settings(), cfg.sdk.version)) warnOnce(deps.logger, line);
-  const init = async (): Promise<SdkSession> => initSdk(await loader.load(), settings(), { debug: cfg.debug, logger: deps.logger });
+  // Multi-tab: another tab ended the session (its marker is gone), so this tab's view is stale.
+  const onStorage = (e: Event): void => {
+    const se = e as StorageEvent;
+    const st = state().state;
+    if (se.key === store.key && se.newValue === null && (st === 'waiting' || st === 'active')) sessionEnded('unknown');
+  };
+  target?.addEventListener('pagehide', onPageHide);
+  if (cfg.multiTab) target?.addEventListener('storage', onStorage);
+
+  function handleSdkEvent(e: SdkEvent): void {
+    const s = state();
+    switch (e.type) {
+      case 'started':
+        dispatch({ type: 'SESSION.STARTED' });
+        return;
+      case 'pin':
+        if (dispatch({ type: 'PIN.UPDATED', pin: e.pin, at: clock.now() })) emit('pin', { pinCode: e.pin });
+        return;
+      case 'agent-joined':
+        if (dispatch(e.agentName ? { type: 'AGENT.JOINED', agentName: e.agentName } : { type: 'AGENT.JOINED' })) emit('agentJoined', { agentName: state().agentName });
+        return;
+      case 'agent-left':
+        if (dispatch({ type: 'AGENT.LEFT', at: clock.now() })) emit('agentLeft', {});
+        return;
+      case 'remote-assist':
+        if (dispatch({ type: 'REMOTE_ASSIST.CHANGED', active: e.active })) emit('remoteAssist', { active: e.active });
+        return;
+      case 'reconnecting':
+        dispatch({ type: 'SESSION.RECONNECTING' });
+        return;
+      case 'ended':
+        sessionEnded(
+          s.state === 'ending' ? 'customer' : s.state === 'waiting' && s.pinAt !== null && clock.now() - s.pinAt >= AGENT_WAIT_MS ? 'timeout' : s.state === 'active' ? 'agent' : 'unknown',
+        );
+        return;
+      case 'error': {
+        const error = retryRejoin(e.error);
+        if (error) fail(error);
+        return;
+      }
+    }
+  }
+
+  /**
+   * A rejoin refused because the session is still recovering is tried again later (null);
+   * any other error, or one once the window is spent, is returned to be shown.
+   */
+  function retryRejoin(error: CobrowseError): CobrowseError | null {
+    const r = rejoin;
+    if (!r || state().state !== 'recovering' || !isStillRecovering(error)) return error;
+    const wait = nextRejoinDelay(r.tries++, clock.now(), r.deadline);
+    if (wait === undefined) return { ...error, detail: `${error.detail ?? ''} Still recovering when the 2-minute recovery window ran out.`.trim() };
+    debug(`rejoin refused while the session is still recovering; trying again in ${wait} ms`);
+    timers.clear('start');
+    timers.set('rejoin', wait, r.join);
+    return null;
+  }
+
+  /**
+   * The masking audit, when it should run: always in strict mode, and in
+   * development (debug, or a localhost-like host) so the site owner sees gaps early.
+   */
+  function auditPage(): Promise<MaskingAuditFinding[]> {
+    const m = cfg.maskingConfig;
+    const strict = m !== false && m.strict === true;
+    const dev = cfg.debug || (hostname !== null && isDevelopmentHost(hostname));
+    if ((!strict && !dev) || m === false || !doc) return Promise.resolve([]);
+    return host.loadAudit().then(
+      (audit) => {
+        const findings = audit.auditFields(doc, m);
+        const group = log as Partial<Pick<Console, 'groupCollapsed' | 'groupEnd'>>;
+        audit.reportMaskingAudit(findings, {
+          groupCollapsed: group.groupCollapsed?.bind(log) ?? log.warn.bind(log),
+          groupEnd: group.groupEnd?.bind(log) ?? (() => {}),
+          warn: log.warn.bind(log),
+        });
+        return findings;
+      },
+      (err: unknown) => {
+        // Strict mode must not share a page it could not check.
+        if (strict) throw cobrowseError('masking-unsafe', `The masking audit could not be loaded: ${String(err)}`);
+        log.warn(`${LOG_PREFIX} the masking audit could not be loaded (${String(err)}); sharing continues with the configured masking.`);
+        return [];
+      },
+    );
+  }
+
+  /** Adopts a ready SDK session unless this attempt was cancelled meanwhile. */
+  function adopt(ctrl: AbortController, sdkSession: SdkSession): boolean {
+    if (ctrl.signal.aborted || abort !== ctrl) {
+      sdkSession.dispose();
+      return false;
+    }
+    session = sdkSession;
+    sdkSession.onEvent(handleSdkEvent);
+    return true;
+  }
+
+  const guard = (ctrl: AbortController) => (err: unknown) => {
+    if (!ctrl.signal.aborted && abort === ctrl) fail(err);
+  };
 
   return {
-    masking,
-    init,
-    async prepare(signal) {
-      const [token, session] = await Promise.all([fetchToken(signal), init()]);
-      return { token, session };
+    masking: starter.masking,
+    start() {
+      const ctrl = begin();
+      timers.set('start', cfg.startTimeoutMs, () => fail(cobrowseError('start-timeout', `No PIN within ${cfg.startTimeoutMs} ms of starting.`)));
+      // The two slow steps run side by side: the visitor waits for the slower, not the sum.
+      Promise.all([starter.prepare(ctrl.signal), auditPage()])
+        .then(([{ token, session: sdkSession }, findings]) => {
+          const strict = cfg.maskingConfig !== false && cfg.maskingConfig.strict;
+          if (findings.length && strict && !ctrl.signal.aborted) {
+            sdkSession.dispose();
+            const where = findings.slice(0, 3).map((f) => f.selector).join(', ');
+            throw cobrowseError('masking-unsafe', `masking.strict: ${findings.length} sensitive-looking field(s) are not masked (${where}${findings.length > 3 ? ', …' : ''}). See the console group above.`);
+          }
+          if (!adopt(ctrl, sdkSession)) return;
+          const pin = starter.customPin();
+          debug('starting session', pin ? '(custom PIN)' : '');
+          sdkSession.start(token, pin);
+        })
+        .catch(guard(ctrl));
     },
-    customPin() {
-      const p = typeof cfg.customPin === 'function' ? cfg.customPin() : cfg.customPin;
-      // The npm build of Zoom's SDK only works with BYOP: make up a PIN if the site gave none.
-      return p ?? (cfg.sdk.module ? randomPin() : undefined);
+    recover() {
+      const ctrl = begin();
+      starter
+        .init()
+        .then((sdkSession) => {
+          const info = sdkSession.info();
+          debug('recovery: getSessionInfo', info);
+          if (!info.recoverable && !ctrl.signal.aborted) {
+            sdkSession.dispose();
+            store.clear();
+            dispatch({ type: 'START.CANCEL' });
+            return;
+          }
+          if (!adopt(ctrl, sdkSession)) return;
+          // Zoom's window is counted from when the page went away, which the marker recorded.
+          const deadline = (store.read()?.t ?? clock.now()) + RECOVERY_WINDOW_MS;
+          const join = (): void => {
+            pendingResume = undefined;
+            timers.set('start', cfg.startTimeoutMs, () => fail(cobrowseError('join-failed', `No answer within ${cfg.startTimeoutMs} ms of rejoining.`)));
+            sdkSession.join();
+          };
+          rejoin = { join, deadline, tries: 0 };
+          if (cfg.recovery === 'prompt') {
+            pendingResume = join;
+            dispatch({ type: 'RECOVERY.ASK' });
+          } else join();
+        })
+        .catch(guard(ctrl));
     },
-    warm: () => loader.warm(),
-    dispose: () => loader.dispose(),
+    resume() {
+      const join = pendingResume;
+      if (join && dispatch({ type: 'RECOVERY.RESUME' })) join();
+    },
+    end() {
+      session?.end();
+      // If Zoom never confirms, still release the visitor.
+      timers.set('end', END_CONFIRM_MS, () => sessionEnded('customer'));
+    },
+    warm: () => starter.warm(),
+    onEnter(prev, next) {
+      const st = next.state;
+      if (st === 'waiting' && next.pinAt !== prev.pinAt && next.pinAt !== null) {
+        // Zoom ends an unanswered session after 3 minutes; if its event never comes, don't leave the visitor staring at a dead PIN.
+        timers.set('agent-wait', Math.max(0, next.pinAt + AGENT_WAIT_MS + WAIT_GRACE_MS - clock.now()), () => sessionEnded('timeout'));
+      }
+      if (st !== 'waiting' && st !== 'reconnecting') timers.clear('agent-wait');
+      if (st !== 'starting' && st !== 'recovering') timers.clear('start');
+      if (st !== 'recovering') {
+        pendingResume = undefined;
+        rejoin = undefined;
+        timers.clear('rejoin');
+      }
+      if (!isSessionLive(st)) {
+        timers.clear('end');
+        teardownSession();
+      }
+      if (shared(st)) {
+        saveMarker();
+        if (!timers.has('heartbeat')) heartbeat();
+      } else if (st !== 'recovering' && st !== 'ending') timers.clear('heartbeat');
+    },
+    highlighter: (options) => (starter.masking ? createMaskHighlighter({ ...options, compiled: starter.masking }) : undefined),
+    destroy() {
+      if (isSessionLive(state().state)) endQuietly();
+      target?.removeEventListener('pagehide', onPageHide);
+      target?.removeEventListener('storage', onStorage);
+      timers.clearAll();
+      teardownSession();
+      starter.dispose();
+    },
   };
 }

@@ -1,5 +1,6 @@
 import type { TokenFunction } from '../config/config';
 import { cobrowseError, isCobrowseError, type CobrowseError } from '../shared/errors';
+import { realClock, type Clock } from '../shared/timers';
 
 /** Options for {@link createTokenProvider}. */
 export interface TokenProviderOptions {
@@ -8,6 +9,8 @@ export interface TokenProviderOptions {
   timeoutMs: number;
   /** Injected so tests can use msw or a fake; defaults to the global fetch. */
   fetch?: typeof fetch;
+  /** Time for the timeout. @default the real clock */
+  clock?: Clock;
 }
 
 /** Fetches one customer token; rejects with a CobrowseError. */
@@ -57,7 +60,8 @@ export function createTokenProvider(source: string | TokenFunction, options: Tok
   return async (outer) => {
     const ctrl = new AbortController();
     let timedOut = false;
-    const timer = setTimeout(() => {
+    const clock = options.clock ?? realClock;
+    const timer = clock.setTimeout(() => {
       timedOut = true;
       ctrl.abort();
     }, options.timeoutMs);
@@ -104,7 +108,7 @@ export function createTokenProvider(source: string | TokenFunction, options: Tok
       if (timedOut) throw timeout();
       throw cobrowseError('token-network', `Token function threw: ${String(err)}`);
     } finally {
-      clearTimeout(timer);
+      clock.clearTimeout(timer);
       outer?.removeEventListener('abort', onOuterAbort);
     }
   };

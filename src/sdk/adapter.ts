@@ -2,6 +2,7 @@ import { ALL_FIELD_SELECTORS } from '../masking/compile';
 import { cobrowseError, type CobrowseError } from '../shared/errors';
 import { sdkError } from './errors';
 import { ANNOTATION_SETTINGS_KEY, type ZoomAnnotationSettings, type ZoomCobrowseSDK, type ZoomErrorPayload, type ZoomInitSettings, type ZoomSession } from './types';
+import { realClock, type Clock } from '../shared/timers';
 
 /** Events in the widget's own vocabulary; the only shapes code above src/sdk sees. */
 export type SdkEvent =
@@ -60,6 +61,8 @@ export interface AdapterOptions {
   logger?: Pick<Console, 'debug' | 'warn'>;
   /** Fail if the init callback never comes. */
   initTimeoutMs?: number;
+  /** Time for the init timeout. @default the real clock */
+  clock?: Clock;
 }
 
 const ZOOM_EVENTS = [
@@ -269,14 +272,15 @@ function wrapSession(session: ZoomSession, options: AdapterOptions): SdkSession 
 export function initSdk(sdk: ZoomCobrowseSDK, settings: SdkSettings, options: AdapterOptions = {}): Promise<SdkSession> {
   return new Promise((resolve, reject) => {
     let settled = false;
-    const timer = setTimeout(() => {
+    const clock = options.clock ?? realClock;
+    const timer = clock.setTimeout(() => {
       settled = true;
       reject(cobrowseError('sdk-unknown', `ZoomCobrowseSDK.init() did not call back within ${options.initTimeoutMs ?? 15_000} ms`));
     }, options.initTimeoutMs ?? 15_000);
     const done = (fn: () => void): void => {
       if (settled) return;
       settled = true;
-      clearTimeout(timer);
+      clock.clearTimeout(timer);
       fn();
     };
     try {

@@ -1,5 +1,6 @@
 import { cobrowseError } from '../shared/errors';
 import { loadScript } from '../shared/load-script';
+import type { Clock } from '../shared/timers';
 import type { ZoomCobrowseSDK } from './types';
 
 /** Zoom's CDN host [H]; the only origin the widget loads code from. */
@@ -21,6 +22,8 @@ export interface SdkLoaderOptions {
   timeoutMs?: number;
   /** Injected for tests and SSR safety. */
   document?: Document;
+  /** Time for the load timeout. @default the real clock */
+  clock?: Clock;
 }
 
 /** Loads the SDK once, on first need. */
@@ -71,7 +74,7 @@ export function createSdkLoader(options: SdkLoaderOptions): SdkLoader {
     // A page that already has the SDK (e.g. Zoom's own snippet) must not load it twice.
     const existing = globalSdk();
     if (existing) return existing;
-    const { done, element } = loadScript(src, { nonce: options.nonce, timeoutMs, document: doc() });
+    const { done, element } = loadScript(src, { nonce: options.nonce, timeoutMs, document: doc(), clock: options.clock });
     added.push(element);
     try {
       await done;

@@ -8,7 +8,8 @@ export const LOG_PREFIX = '[zoom-cobrowse-widget]';
  */
 export class CobrowseConfigError extends Error {
   /** Dotted path of the bad field, e.g. `token` or `masking.presets[2]`. */
-  readonly field: string;
+  // `declare`: assigned in the constructor, so the build needs no class-field helper.
+  declare readonly field: string;
 
   constructor(field: string, problem: string) {
     super(`${LOG_PREFIX} Invalid config "${field}": ${problem}`);

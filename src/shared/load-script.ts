@@ -1,3 +1,5 @@
+import { realClock, type Clock } from './timers';
+
 /** Why a script did not arrive. */
 export type ScriptFailure = 'error' | 'timeout';
 
@@ -7,6 +9,8 @@ export interface LoadScriptOptions {
   nonce?: string | undefined;
   timeoutMs: number;
   document?: Document;
+  /** Time for the timeout. @default the real clock */
+  clock?: Clock | undefined;
 }
 
 /**
@@ -16,19 +20,20 @@ export interface LoadScriptOptions {
  */
 export function loadScript(src: string, options: LoadScriptOptions): { done: Promise<void>; element: HTMLScriptElement } {
   const doc = options.document ?? document;
+  const clock = options.clock ?? realClock;
   const script = doc.createElement('script');
   script.src = src;
   script.async = true;
   if (options.nonce) script.nonce = options.nonce;
   const done = new Promise<void>((resolve, reject) => {
     const finish = (failure?: ScriptFailure): void => {
-      clearTimeout(timer);
+      clock.clearTimeout(timer);
       script.onload = script.onerror = null;
       if (!failure) return resolve();
       script.remove();
       reject(failure);
     };
-    const timer = setTimeout(() => finish('timeout'), options.timeoutMs);
+    const timer = clock.setTimeout(() => finish('timeout'), options.timeoutMs);
     script.onload = () => finish();
     script.onerror = () => finish('error');
   });

@@ -14,7 +14,8 @@ export function describe(value: unknown): string {
   return `${typeof value} ${String(value)}`;
 }
 
-const SECRET_NAME = /secret|private[-_]?key|password|passwd|credential/i;
+/** Field names that look like a secret: refused wherever config comes from. */
+export const SECRET_NAME = /secret|private[-_]?key|password|passwd|credential/i;
 
 /** True for plain `{}` objects (not arrays, DOM nodes or class instances). */
 export function isPlainObject(v: unknown): v is Record<string, unknown> {

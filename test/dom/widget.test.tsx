@@ -211,3 +211,14 @@ describe('widget UI (happy-dom)', () => {
     expect(w.host.isConnected).toBe(true);
   });
 });
+
+describe('a cosmetic mistake does not cost the visitor the button', () => {
+  it('mounts with the default colour and names the field in the console', async () => {
+    const error = vi.fn();
+    const w = setupWidget({ theme: { primary: 'red; background:url(x)', surface: '#fafafa' } }, {}, { logger: { debug() {}, info() {}, warn() {}, error } });
+    expect(w.q('[data-part="launcher"]')).not.toBeNull();
+    expect(w.host.style.getPropertyValue('--zcw-primary')).toBe('');
+    expect(w.host.style.getPropertyValue('--zcw-surface')).toBe('#fafafa');
+    expect(error).toHaveBeenCalledWith(expect.stringMatching(/^\[zoom-cobrowse-widget\] Invalid config "theme.primary": .*not a CSS colour/));
+  });
+});

@@ -3,7 +3,7 @@ import { createCobrowseController, type ControllerDeps } from '../../src/core/co
 import { createFakeCobrowseSdk, type FakeSdkOptions } from '../../src/testing/fake-sdk';
 import { createFakeToken } from '../../src/testing/jwt';
 import { createManualClock } from './manual-clock';
-import * as engineModule from '../../src/core/session';
+import * as engineModule from '../../src/core/engine';
 
 /** The engine, already imported: tests don't wait on a real dynamic import. */
 export const loadEngine = async () => engineModule;

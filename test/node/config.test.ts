@@ -92,3 +92,40 @@ describe('config validation', () => {
     expect(fails({ ...base, masking: { presets: ['payment', 'nope'] } }).field).toBe('masking.presets[1]');
   });
 });
+
+describe('cosmetic mistakes (resolveConfig with onCosmeticError)', () => {
+  const lenient = (config: Partial<CobrowseConfig>) => {
+    const errors: CobrowseConfigError[] = [];
+    const resolved = resolveConfig({ ...base, ...config }, { onCosmeticError: (e) => errors.push(e) });
+    return { resolved, errors: errors.map((e) => e.field) };
+  };
+
+  it('a bad colour is reported by field and only that colour falls back; the rest of the theme stays', () => {
+    const { resolved, errors } = lenient({ theme: { primary: 'red; background:url(x)', surface: '#101010', position: 'top-left' } });
+    expect(errors).toEqual(['theme.primary']);
+    expect(resolved.theme).toMatchObject({ surface: '#101010', position: 'top-left' });
+    expect(resolved.theme.primary).toBeUndefined();
+  });
+
+  it('every bad cosmetic field is reported, each keeping its default', () => {
+    const { resolved, errors } = lenient({
+      theme: { primary: '#zz', radius: 'huge' } as never,
+      labels: { launcher: 42, nonsense: 'x' } as never,
+      launcher: { icon: 'rocket' } as never,
+      locale: 'english please',
+      privacyUrl: 'javascript:alert(1)',
+    });
+    expect(errors.sort()).toEqual(['labels.launcher', 'labels.nonsense', 'launcher.icon', 'locale', 'privacyUrl', 'theme.primary', 'theme.radius'].sort());
+    expect(resolved).toMatchObject({ locale: 'auto', privacyUrl: undefined, launcherIcon: 'help', labels: {} });
+  });
+
+  it('anything that decides what is shared still throws, reporter or not', () => {
+    for (const bad of [{ sdkKey: '' }, { token: 42 }, { masking: { presets: ['cards'] } }, { remoteAssist: 'yes' }, { nonce: 7 }]) {
+      expect(() => resolveConfig({ ...base, ...bad }, { onCosmeticError: () => {} })).toThrow(CobrowseConfigError);
+    }
+  });
+
+  it('without a reporter a cosmetic mistake throws as before', () => {
+    expect(fails({ ...base, theme: { primary: '#zz' } }).field).toBe('theme.primary');
+  });
+});
