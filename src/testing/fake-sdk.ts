@@ -45,6 +45,7 @@ export interface FakeSdkOptions {
   /**
    * Whether a start with a custom (BYOP) PIN emits `pincode_updated`. No public source
    * shows it doing so; `false` reports success through `start`'s callback only.
+   * (A rejoin after a refresh still emits it: what Zoom does there is not known either.)
    * @default true
    */
   byopPinEvent?: boolean;
