@@ -1,12 +1,34 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { defineConfig, type UserConfig } from 'vite';
+import { build, defineConfig, type Plugin, type Rollup, type UserConfig } from 'vite';
 import dts from 'vite-plugin-dts';
 import { partFile, partGlobal } from './src/shared/lazy-parts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 const root = import.meta.dirname;
 const define = { __VERSION__: JSON.stringify(pkg.version) };
+
+/**
+ * Gives src/testing/audit-script.ts the audit's script build as its default export (a
+ * string), so `zoom-cobrowse-widget/testing` can evaluate the audit in a browser page
+ * without reading dist/ from disk: that would take node:fs into an entry browsers load.
+ */
+function auditScriptText(): Plugin {
+  const target = resolve(root, 'src/testing/audit-script.ts');
+  let text: Promise<string> | undefined;
+  return {
+    name: 'zoom-cobrowse-audit-script-text',
+    load(id) {
+      if (id !== target) return null;
+      // The 'audit' pass itself, kept in memory, so the text is the file the script tag loads.
+      text ??= build({ configFile: resolve(root, 'vite.config.ts'), mode: 'audit', logLevel: 'warn', build: { write: false, sourcemap: false } }).then((out) => {
+        const chunk = (Array.isArray(out) ? out[0] : (out as Rollup.RollupOutput))!.output[0];
+        return chunk.code;
+      });
+      return text.then((code) => `export default ${JSON.stringify(code)};\n`);
+    },
+  };
+}
 
 /**
  * One config, several passes (selected with `--mode`), because Vite's library
@@ -73,11 +95,12 @@ export default defineConfig(({ mode }): UserConfig => {
         fileName: (format, name) => `${name}.${format === 'es' ? 'js' : 'cjs'}`,
       },
       rollupOptions: {
-        // The server entry runs on Node/edge runtimes: keep jose and builtins as imports.
-        external: (id) => id === 'jose' || id.startsWith('node:'),
+        // The server entry runs on Node/edge runtimes: keep its dependencies and builtins as imports.
+        external: (id) => id === 'jose' || id === 'ipaddr.js' || id.startsWith('rate-limiter-flexible') || id.startsWith('node:'),
       },
     },
     plugins: [
+      auditScriptText(),
       dts({
         tsconfigPath: resolve(root, 'tsconfig.build.json'),
         bundleTypes: true,
