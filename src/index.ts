@@ -13,6 +13,7 @@ export type {
   CobrowseTheme,
   CobrowseSdkConfig,
   CobrowseRemoteAssistConfig,
+  CobrowseAnnotationsConfig,
   CobrowseLauncherOptions,
   CobrowseLabels,
   LauncherIcon,

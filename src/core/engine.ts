@@ -9,7 +9,8 @@ import type { CobrowseEvents } from './events';
 import { createStarter, type StarterDeps } from './starter';
 import { cobrowseError, isCobrowseError, type CobrowseError } from '../shared/errors';
 import { AGENT_WAIT_MS, isSessionLive, type CobrowseEvent, type CobrowseSnapshot, type EndReason } from './machine';
-import type { RecoveryStore } from './recovery';
+import { RECOVERY_WINDOW_MS, type RecoveryStore } from './recovery';
+import { isStillRecovering, nextRejoinDelay } from './rejoin';
 import { createTimers } from '../shared/timers';
 
 /** How long past the agent window we wait for the SDK's own `session_ended` before ending locally. */
@@ -88,6 +89,8 @@ export function createEngine(host: EngineHost, deps: Omit<StarterDeps, 'logger' 
   let abort: AbortController | undefined;
   let session: SdkSession | undefined;
   let pendingResume: (() => void) | undefined;
+  /** While recovering: how to join again, by when, and how often it has been tried. */
+  let rejoin: { join: () => void; deadline: number; tries: number } | undefined;
 
   function teardownSession(): void {
     abort?.abort();
@@ -175,10 +178,27 @@ export function createEngine(host: EngineHost, deps: Omit<StarterDeps, 'logger' 
           s.state === 'ending' ? 'customer' : s.state === 'waiting' && s.pinAt !== null && clock.now() - s.pinAt >= AGENT_WAIT_MS ? 'timeout' : s.state === 'active' ? 'agent' : 'unknown',
         );
         return;
-      case 'error':
-        fail(e.error);
+      case 'error': {
+        const error = retryRejoin(e.error);
+        if (error) fail(error);
         return;
+      }
     }
+  }
+
+  /**
+   * A rejoin refused because the session is still recovering is tried again later (null);
+   * any other error, or one once the window is spent, is returned to be shown.
+   */
+  function retryRejoin(error: CobrowseError): CobrowseError | null {
+    const r = rejoin;
+    if (!r || state().state !== 'recovering' || !isStillRecovering(error)) return error;
+    const wait = nextRejoinDelay(r.tries++, clock.now(), r.deadline);
+    if (wait === undefined) return { ...error, detail: `${error.detail ?? ''} Still recovering when the 2-minute recovery window ran out.`.trim() };
+    debug(`rejoin refused while the session is still recovering; trying again in ${wait} ms`);
+    timers.clear('start');
+    timers.set('rejoin', wait, r.join);
+    return null;
   }
 
   /**
@@ -260,11 +280,14 @@ export function createEngine(host: EngineHost, deps: Omit<StarterDeps, 'logger' 
             return;
           }
           if (!adopt(ctrl, sdkSession)) return;
+          // Zoom's window is counted from when the page went away, which the marker recorded.
+          const deadline = (store.read()?.t ?? clock.now()) + RECOVERY_WINDOW_MS;
           const join = (): void => {
             pendingResume = undefined;
             timers.set('start', cfg.startTimeoutMs, () => fail(cobrowseError('join-failed', `No answer within ${cfg.startTimeoutMs} ms of rejoining.`)));
             sdkSession.join();
           };
+          rejoin = { join, deadline, tries: 0 };
           if (cfg.recovery === 'prompt') {
             pendingResume = join;
             dispatch({ type: 'RECOVERY.ASK' });
@@ -290,7 +313,11 @@ export function createEngine(host: EngineHost, deps: Omit<StarterDeps, 'logger' 
       }
       if (st !== 'waiting' && st !== 'reconnecting') timers.clear('agent-wait');
       if (st !== 'starting' && st !== 'recovering') timers.clear('start');
-      if (st !== 'recovering') pendingResume = undefined;
+      if (st !== 'recovering') {
+        pendingResume = undefined;
+        rejoin = undefined;
+        timers.clear('rejoin');
+      }
       if (!isSessionLive(st)) {
         timers.clear('end');
         teardownSession();

@@ -1,3 +1,4 @@
+import { ALL_FIELD_SELECTORS } from './compile';
 import type { CompiledMasking } from './types';
 
 /** Options for {@link createMaskHighlighter}. */
@@ -20,7 +21,6 @@ export interface MaskHighlighter {
 
 // Re-querying hundreds of selectors is not free: at most this often while the page mutates.
 const REQUERY_MS = 500;
-const FIELDS = 'input,textarea,select';
 
 /**
  * Draws an outline over every masked field, in the widget's own shadow root:
@@ -35,7 +35,7 @@ export function createMaskHighlighter({ compiled, layer, label, nonce }: MaskHig
   if (nonce) style.setAttribute('nonce', nonce);
   style.textContent = MASK_HIGHLIGHT_CSS;
   layer.before(style);
-  const selector = compiled.mode === 'all-inputs' ? [FIELDS, ...compiled.selectors].join(',') : compiled.selectors.join(',');
+  const selector = compiled.mode === 'all-inputs' ? [...new Set([...ALL_FIELD_SELECTORS, ...compiled.selectors])].join(',') : compiled.selectors.join(',');
   let targets: Element[] = [];
   const boxes = new Map<Element, HTMLElement>();
   let shown = false;

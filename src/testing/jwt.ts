@@ -1,4 +1,4 @@
-/** Claims the fake SDK reads from a customer token (contract §8). */
+/** Claims the fake SDK reads from a customer token (docs/zoom-sdk.md, "JWT"). */
 export interface CobrowseJwtClaims {
   app_key?: unknown;
   role_type?: unknown;

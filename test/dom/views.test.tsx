@@ -91,6 +91,13 @@ describe('the views a visitor meets', () => {
     w.fake.agentJoin({ name: 'Riley' });
     w.fake.remoteAssist(true);
     await w.clock.flush();
+    // Zoom asks the visitor in its own prompt, outside the widget; nothing changes until they allow it.
+    expect(w.q('[data-part="remote-assist"]')).toBeNull();
+    const prompt = document.querySelector('[role="dialog"][data-zoom-cobrowse-fake-ui]');
+    expect(prompt?.textContent).toContain('Allow remote assist?');
+    (prompt?.querySelector('[data-answer="allow"]') as HTMLButtonElement).click();
+    await w.clock.flush();
+    expect(document.querySelector('[data-zoom-cobrowse-fake-ui]')).toBeNull();
     expect(w.text()).toContain('Riley is viewing this page');
     expect(w.q('[data-part="remote-assist"]')?.textContent).toBe('The agent is scrolling this page for you.');
     expect(w.q('[data-part="announcer"]')?.textContent).toBe('The agent is scrolling this page for you.');
