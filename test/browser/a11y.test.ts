@@ -146,11 +146,12 @@ describe('theming in the browser', () => {
     await page.goto(`${h.server.origin}/test/browser/pages/blank.html`);
     // White on #0b5cff is about 5.3:1 and text on the surface far more: both pass AA.
     await page.setContent(
-      `<script src="${h.server.origin}/dist/zoom-cobrowse-widget.iife.js" data-sdk-key="test-sdk-key" data-token-url="/t" data-theme-primary="#0b5cff" data-theme-surface="#ffffff"></script>
-       <script>ZoomCobrowseWidget.getState();</script>`,
+      `<body><script src="${h.server.origin}/dist/zoom-cobrowse-widget.iife.js" data-sdk-key="test-sdk-key" data-token-url="/t" data-theme-primary="#0b5cff" data-theme-surface="#ffffff"></script>
+       <script>window.stateAtOnce = ZoomCobrowseWidget.getState().state;</script></body>`,
     );
     await widgetHandle(page).part('launcher').waitFor();
     await page.waitForTimeout(200);
+    expect(await page.evaluate(() => (window as any).stateAtOnce)).toBe('idle');
     expect(warnings).toEqual([]);
     // A real problem is still found, with the ratio as rendered (white on #0b5cff stays fine).
     await page.evaluate(() => (window as any).ZoomCobrowseWidget.getWidget().setTheme({ primary: '#0b5cff', text: '#dddddd' }));
