@@ -1,51 +1,27 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type UserConfig } from 'vite';
-import dts from 'vite-plugin-dts';
+import { PACKAGE_ENTRIES, SCRIPT_PASSES } from './scripts/build-passes.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 const root = import.meta.dirname;
 const define = { __VERSION__: JSON.stringify(pkg.version) };
 
 /**
- * One config, several passes (selected with `--mode`), because Vite's library
- * mode can only emit UMD/IIFE from a single entry:
- *  - default: ESM + CJS for every package entry, with bundled .d.ts/.d.cts
- *  - umd:     the npm API as a UMD file for AMD/CommonJS-without-exports users
- *  - iife:    the script-tag build that auto-mounts from data-* attributes
- *  - fake:    the fake Zoom SDK as a plain script that defines window.ZoomCobrowseSDK
- *  - audit:   the masking audit as a sibling script the IIFE loads on demand
- *  - engine:  SDK, token and masking code as a sibling script the IIFE loads on intent
- *  - locale-xx: one language as dist/locales/xx.js, a plain script the IIFE loads on demand
- *               (`ZoomCobrowseWidgetLocales.xx = {…}`); npm builds code-split the same files instead
+ * One config, several passes (selected with `--mode`; the list and what each
+ * pass is for live in scripts/build-passes.mjs), because Vite's library mode can
+ * only emit UMD/IIFE from a single entry:
+ *  - default: ESM + CJS for every package entry (types: the `types` pass)
+ *  - a script pass (umd, iife, fake, audit, engine): one self-contained file
  */
 export default defineConfig(({ mode }): UserConfig => {
-  if (mode.startsWith('locale-')) {
-    const lang = mode.slice(7);
-    return {
-      define,
-      build: {
-        emptyOutDir: false,
-        target: 'es2020',
-        reportCompressedSize: false,
-        minify: true,
-        lib: { entry: resolve(root, `src/i18n/locales/${lang}.ts`), name: `ZoomCobrowseWidgetLocales.${lang}`, formats: ['iife'], fileName: () => `locales/${lang}.js` },
-      },
-    };
-  }
   const common: UserConfig = {
     // Only the script-tag build loads optional parts (audit, locales) as sibling files.
     define: { ...define, __IIFE__: JSON.stringify(mode === 'iife') },
     build: { emptyOutDir: false, sourcemap: true, target: 'es2020', reportCompressedSize: false },
   };
-  if (mode === 'umd' || mode === 'iife' || mode === 'fake' || mode === 'audit' || mode === 'engine') {
-    const single = {
-      umd: { entry: 'src/index.ts', name: 'ZoomCobrowseWidget', file: 'zoom-cobrowse-widget.umd.cjs', format: 'umd' as const },
-      iife: { entry: 'src/iife.ts', name: 'ZoomCobrowseWidget', file: 'zoom-cobrowse-widget.iife.js', format: 'iife' as const },
-      fake: { entry: 'src/testing/global.ts', name: 'ZoomCobrowseFake', file: 'zoom-cobrowse-fake-sdk.iife.js', format: 'iife' as const },
-      audit: { entry: 'src/audit-global.ts', name: 'ZoomCobrowseAudit', file: 'zoom-cobrowse-audit.iife.js', format: 'iife' as const },
-      engine: { entry: 'src/engine-global.ts', name: 'ZoomCobrowseEngine', file: 'zoom-cobrowse-engine.iife.js', format: 'iife' as const },
-    }[mode];
+  const single = SCRIPT_PASSES.find((p) => p.name === mode);
+  if (single) {
     return {
       ...common,
       // The script-tag build can't code-split: optional parts come from sibling files instead.
@@ -61,7 +37,7 @@ export default defineConfig(({ mode }): UserConfig => {
       build: {
         ...common.build,
         minify: true,
-        lib: { entry: resolve(root, single.entry), name: single.name, formats: [single.format], fileName: () => single.file },
+        lib: { entry: resolve(root, single.entry), name: single.global, formats: [single.format], fileName: () => single.file },
       },
     };
   }
@@ -72,11 +48,7 @@ export default defineConfig(({ mode }): UserConfig => {
       emptyOutDir: true,
       minify: false,
       lib: {
-        entry: {
-          index: resolve(root, 'src/index.ts'),
-          testing: resolve(root, 'src/testing/index.ts'),
-          server: resolve(root, 'src/server/index.ts'),
-        },
+        entry: Object.fromEntries(Object.entries(PACKAGE_ENTRIES).map(([name, file]) => [name, resolve(root, file)])),
         formats: ['es', 'cjs'],
         fileName: (format, name) => `${name}.${format === 'es' ? 'js' : 'cjs'}`,
       },
@@ -85,12 +57,5 @@ export default defineConfig(({ mode }): UserConfig => {
         external: (id) => id === 'jose' || id.startsWith('node:'),
       },
     },
-    plugins: [
-      dts({
-        tsconfigPath: resolve(root, 'tsconfig.build.json'),
-        bundleTypes: true,
-        outDirs: ['dist', { dir: 'dist', moduleFormat: 'cjs' }],
-      }),
-    ],
   };
 });

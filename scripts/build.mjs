@@ -1,12 +1,5 @@
-// Runs every build pass in order; the first pass empties dist/.
-import { readdirSync } from 'node:fs';
-import { build } from 'vite';
+// `npm run build`: every pass of scripts/build-passes.mjs, in order; the first empties dist/.
+import { PASSES, runPass } from './build-passes.mjs';
 
-for (const mode of ['production', 'umd', 'iife', 'fake', 'audit', 'engine']) {
-  await build({ mode, logLevel: 'warn' });
-}
-// Languages for the script-tag build, one small file each (English is built in).
-for (const file of readdirSync('src/i18n/locales')) {
-  if (/^[a-z]{2}\.ts$/.test(file) && file !== 'en.ts') await build({ mode: `locale-${file.slice(0, 2)}`, logLevel: 'warn' });
-}
+for (const pass of PASSES) await runPass(pass);
 console.log('zoom-cobrowse-widget: build complete (dist/)');
