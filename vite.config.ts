@@ -45,7 +45,6 @@ export default defineConfig(({ mode }): UserConfig => {
     ...common,
     build: {
       ...common.build,
-      emptyOutDir: true,
       minify: false,
       lib: {
         entry: Object.fromEntries(Object.entries(PACKAGE_ENTRIES).map(([name, file]) => [name, resolve(root, file)])),

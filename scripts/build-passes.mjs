@@ -44,8 +44,8 @@ export const SCRIPT_PASSES = [
 ];
 
 /**
- * Every pass, in the order `npm run build` runs them:
- * - `production`: ESM + CJS for every package entry (empties dist/ first);
+ * Every pass, in order (scripts/build.mjs empties dist/ first and runs `types` alongside the rest):
+ * - `production`: ESM + CJS for every package entry;
  * - the script passes above;
  * - `locales`: every built-in language but English as dist/locales/xx.js, a plain script
  *   that sets `ZoomCobrowseWidgetLocales.xx = {…}` (src/i18n/locale-script.ts loads it);
