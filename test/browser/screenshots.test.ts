@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
@@ -34,6 +34,7 @@ const SHOTS: Array<{ name: string; mode: 'light' | 'dark'; locale: string; state
 
 let h: Harness;
 beforeAll(async () => {
+  rmSync(DIFFS, { recursive: true, force: true }); // only this run's differences
   h = await startHarness();
 });
 
