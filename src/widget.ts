@@ -9,7 +9,7 @@ import { LOCALES, pickLocale } from './i18n/translator';
 import { loadLocaleScript } from './i18n/locale-script';
 import { importLocale } from './i18n/locales';
 import { mountUi, type MountedUi } from './ui/mount';
-import { validateTheme, type CobrowseTheme } from './config/theme';
+import { THEME_COLORS, validateTheme, type CobrowseTheme } from './config/theme';
 import { contrastProblems } from './ui/theme';
 
 /** The widget as site code sees it. */
@@ -128,7 +128,7 @@ export function createCobrowseWidget(config: CobrowseConfig, deps: ControllerDep
       warn,
     });
     // The defaults pass; only a configured colour can fail (and this keeps canvas work off most mounts).
-    if (/primary|surface|text|muted|danger/i.test(Object.keys(cfg.theme).join())) checkContrast();
+    if (THEME_COLORS.some((c) => cfg.theme[c] !== undefined)) checkContrast();
     document.addEventListener('click', onOpenClick);
     return c;
   };
