@@ -1,12 +1,9 @@
 import type { ZoomCobrowseSDK, ZoomInitResult, ZoomInitSettings, ZoomSession, ZoomSessionInfo, ZoomStartOptions } from '../sdk/types';
+import { realClock, type Clock } from '../shared/timers';
 import { decodeJwt } from './jwt';
 
-/** Time source for the fake; tests pass a controllable one. */
-export interface FakeClock {
-  now(): number;
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
+/** Time source for the fake; tests pass a controllable one. The widget's own `Clock`, so one test clock drives both. */
+export type FakeClock = Clock;
 
 /** Options for {@link createFakeCobrowseSdk}. */
 export interface FakeSdkOptions {
@@ -91,12 +88,6 @@ interface StoredSession {
   lastSeen: number;
 }
 
-const defaultClock: FakeClock = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-};
-
 function storageOr(value: Storage | null | undefined, name: 'sessionStorage' | 'localStorage'): Storage | null {
   if (value !== undefined) return value;
   try {
@@ -122,7 +113,7 @@ function readJson<T>(storage: Storage | null, key: string): T | null {
  * recovery within 2 minutes, one active session per browser.
  */
 export function createFakeCobrowseSdk(options: FakeSdkOptions = {}): FakeCobrowseSdk {
-  const clock = options.clock ?? defaultClock;
+  const clock = options.clock ?? realClock;
   const storage = storageOr(options.storage, 'sessionStorage');
   const shared = storageOr(options.sharedStorage, 'localStorage');
   const recoveryWindow = options.recoveryWindowMs ?? 120_000;
