@@ -19,13 +19,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { loadEnv, type Plugin, type ViteDevServer } from 'vite';
 import { PASSES, SCRIPT_PASSES, passForFile, runPass } from '../scripts/build-passes.mjs';
+import { ZOOM_CDN_ORIGIN } from '../src/sdk/loader';
 import { createTokenHandler, toNodeHandler } from '../src/server/index';
 
 const demoDir = import.meta.dirname;
 const repoRoot = resolve(demoDir, '..');
 
-/** Zoom's CDN host (contract §1): scripts, API calls and the agent desk live there. */
-export const ZOOM_HOST = 'us01-zcb.zoom.us';
+/** Zoom's CDN host (docs/zoom-sdk.md, "Loading"): scripts, API calls and the agent desk live there. */
+export const ZOOM_HOST = new URL(ZOOM_CDN_ORIGIN).host;
 /**
  * Zoom's hosted agent desk, opened with `?access_token=<agent JWT>`. Found in
  * Zoom's own quickstart, github.com/zoom/CobrowseSDK-Quickstart, agent.html

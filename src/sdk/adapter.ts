@@ -70,7 +70,7 @@ const ZOOM_EVENTS = [
   'remote_assist_stopped',
 ] as const;
 
-/** Turns the widget's settings into Zoom's init settings (contract §3). */
+/** Turns the widget's settings into Zoom's init settings (docs/zoom-sdk.md, "Settings"). */
 export function toZoomSettings(s: SdkSettings): ZoomInitSettings {
   const out: ZoomInitSettings = {};
   if (s.masking) {

@@ -1,7 +1,7 @@
 /**
  * Our own types for the Zoom Cobrowse *customer* SDK, written from
- * shared/zoom-sdk-contract.md because `@zoom/cobrowsesdk` cannot be installed
- * here. Confidence marks ([H]/[M]/[L]) follow the contract; anything below [H]
+ * docs/zoom-sdk.md because `@zoom/cobrowsesdk` cannot be installed
+ * here. Confidence marks ([H]/[M]/[L]) follow that document; anything below [H]
  * is optional in these types so the adapter has to cope with its absence.
  */
 
@@ -65,7 +65,7 @@ export interface ZoomSessionInfo {
   pincode?: string;
 }
 
-/** Event names the contract lists; the SDK may emit others, which we log and ignore. */
+/** Event names docs/zoom-sdk.md lists ("Events"); the SDK may emit others, which we log and ignore. */
 export type ZoomEventName =
   | 'pincode_updated'
   | 'session_started'

@@ -19,7 +19,7 @@ import type { FakeCobrowseSdk, FakeEmitted, FakeSessionState } from './fake-sdk'
 export const EMULATOR_CHANNEL = 'zoom-cobrowse-emulator';
 /** What a masked field shows the agent instead of its value. */
 export const EMULATOR_MASK_PLACEHOLDER = '••••••';
-/** The agent desk's words for a PIN that matches no session (contract §5). */
+/** The agent desk's words for a PIN that matches no session (docs/zoom-sdk.md, "Events"). */
 export const EMULATOR_PIN_NOT_FOUND = 'Pincode is not found';
 
 const SOURCE = 'zoom-cobrowse-emulator';

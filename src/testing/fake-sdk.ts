@@ -108,7 +108,7 @@ function readJson<T>(storage: Storage | null, key: string): T | null {
 
 /**
  * A fake of the Zoom Cobrowse customer SDK that behaves as
- * shared/zoom-sdk-contract.md describes: async `init`, token claim checks,
+ * docs/zoom-sdk.md describes: async `init`, token claim checks,
  * `session_started` then `pincode_updated`, the 3-minute agent window, refresh
  * recovery within 2 minutes, one active session per browser.
  */
@@ -150,7 +150,7 @@ export function createFakeCobrowseSdk(options: FakeSdkOptions = {}): FakeCobrows
       list.push(handler);
       this.handlers.set(event, list);
     }
-    // Deliberately no off(): the contract knows of none.
+    // Deliberately no off(): docs/zoom-sdk.md ("Session object") knows of none.
 
     emit(name: string, payload: unknown): void {
       const e = { name, payload };
