@@ -91,3 +91,31 @@ describe('docs/screenshots', () => {
     }, 120_000);
   }
 });
+
+// The shots above set `light` or `dark`; `auto` takes the same palette from the system setting.
+describe("theme mode 'auto'", () => {
+  const TOKENS = ['surface', 'text', 'muted', 'danger', 'accent', 'success', 'border', 'tint', 'shadow'];
+  /** The palette tokens on the host and the panel's rendered colours, with the consent step open. */
+  async function colours(mode: 'light' | 'dark' | 'auto', system: 'light' | 'dark') {
+    const p = await openStatesPage(h, { mode });
+    await p.page.emulateMedia({ colorScheme: system });
+    await p.part('launcher').click();
+    await p.state('consent');
+    const seen = await p.page.evaluate((tokens) => {
+      const host = document.querySelector<HTMLElement>('[data-zoom-cobrowse-widget]')!;
+      const panel = getComputedStyle(host.shadowRoot!.querySelector('[data-part="panel"]')!);
+      const css = getComputedStyle(host);
+      return [...tokens.map((t) => css.getPropertyValue(`--zcw-${t}`).trim()), panel.backgroundColor, panel.color, panel.borderTopColor, panel.boxShadow];
+    }, TOKENS);
+    await p.context.close();
+    return seen;
+  }
+
+  it('is the dark palette on a dark system and the light one on a light system; light and dark ignore the system', async () => {
+    const dark = await colours('dark', 'light');
+    const light = await colours('light', 'dark');
+    expect(dark).not.toEqual(light);
+    expect(await colours('auto', 'dark')).toEqual(dark);
+    expect(await colours('auto', 'light')).toEqual(light);
+  });
+});
