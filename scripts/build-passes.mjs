@@ -64,8 +64,8 @@ export function passForFile(file) {
 }
 
 /**
- * Runs one pass. `write: false` builds in memory (the demo does, with inline source maps) and
- * returns the JavaScript files by path under dist/; a written build returns nothing.
+ * Runs one pass and returns the JavaScript files it made, by path under dist/ (none for `types`).
+ * `write: false` builds in memory, with inline source maps, and writes nothing: the demo does.
  * @param {string} name one of PASSES
  * @param {{ write?: boolean }} [options]
  * @returns {Promise<Map<string, string>>}
