@@ -152,7 +152,7 @@ interface Pass {
   error?: string;
 }
 
-/** The script passes the IIFE loads on intent: built ahead of the visitor's click (the npm-only passes are left out). */
+/** What the pages load (the widget, the parts it loads on intent, the fake SDK), built ahead of the visitor's click; the npm-only passes are left out. */
 const WARM_PASSES = PASSES.filter((p) => p !== 'production' && p !== 'types' && p !== 'umd');
 
 /** Runs one pass of scripts/build-passes.mjs in memory: the same output as `npm run build`, nothing written. */
