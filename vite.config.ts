@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build, defineConfig, type Plugin, type Rollup, type UserConfig } from 'vite';
-import dts from 'vite-plugin-dts';
-import { partFile, partGlobal } from './src/shared/lazy-parts';
+import { PACKAGE_ENTRIES, SCRIPT_PASSES } from './scripts/build-passes.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 const root = import.meta.dirname;
@@ -33,51 +32,26 @@ function auditScriptText(): Plugin {
 }
 
 /**
- * One config, several passes (selected with `--mode`), because Vite's library
- * mode can only emit UMD/IIFE from a single entry:
- *  - default: ESM + CJS for every package entry, with bundled .d.ts/.d.cts
- *  - umd:     the npm API as a UMD file for AMD/CommonJS-without-exports users
- *  - iife:    the script-tag build that auto-mounts from data-* attributes
- *  - fake:    the fake Zoom SDK as a plain script that defines window.ZoomCobrowseSDK
- *  - audit:   the masking audit as a sibling script the IIFE loads on demand
- *  - engine:  SDK, token and masking code as a sibling script the IIFE loads on intent
- *  - locale-xx: one language as dist/locales/xx.js, a plain script the IIFE loads on demand
- *               (`ZoomCobrowseWidgetLocales.xx = {…}`); npm builds code-split the same files instead
+ * One config, several passes (selected with `--mode`; the list and what each
+ * pass is for live in scripts/build-passes.mjs), because Vite's library mode can
+ * only emit UMD/IIFE from a single entry:
+ *  - default: ESM + CJS for every package entry (types: the `types` pass)
+ *  - a script pass (umd, iife, fake, audit, engine): one self-contained file
  */
 export default defineConfig(({ mode }): UserConfig => {
-  if (mode.startsWith('locale-')) {
-    const lang = mode.slice(7);
-    return {
-      define,
-      build: {
-        emptyOutDir: false,
-        target: 'es2020',
-        reportCompressedSize: false,
-        minify: true,
-        lib: { entry: resolve(root, `src/i18n/locales/${lang}.ts`), name: `ZoomCobrowseWidgetLocales.${lang}`, formats: ['iife'], fileName: () => `locales/${lang}.js` },
-      },
-    };
-  }
   const common: UserConfig = {
     // Only the script-tag build loads its lazy parts (engine, audit, locales) as sibling files (src/shared/lazy-parts.ts).
     define: { ...define, __IIFE__: JSON.stringify(mode === 'iife') },
     build: { emptyOutDir: false, sourcemap: true, target: 'es2020', reportCompressedSize: false },
   };
-  if (mode === 'umd' || mode === 'iife' || mode === 'fake' || mode === 'audit' || mode === 'engine') {
-    const single = {
-      umd: { entry: 'src/index.ts', name: 'ZoomCobrowseWidget', file: 'zoom-cobrowse-widget.umd.cjs', format: 'umd' as const },
-      iife: { entry: 'src/iife.ts', name: 'ZoomCobrowseWidget', file: 'zoom-cobrowse-widget.iife.js', format: 'iife' as const },
-      fake: { entry: 'src/testing/global.ts', name: 'ZoomCobrowseFake', file: 'zoom-cobrowse-fake-sdk.iife.js', format: 'iife' as const },
-      // Lazy parts: their file and global names follow from the part's name, as the loader reads them.
-      audit: { entry: 'src/audit-global.ts', name: partGlobal('audit'), file: partFile('audit'), format: 'iife' as const },
-      engine: { entry: 'src/engine-global.ts', name: partGlobal('engine'), file: partFile('engine'), format: 'iife' as const },
-    }[mode];
+  const single = SCRIPT_PASSES.find((p) => p.name === mode);
+  if (single) {
     return {
       ...common,
       build: {
         ...common.build,
         minify: true,
-        lib: { entry: resolve(root, single.entry), name: single.name, formats: [single.format], fileName: () => single.file },
+        lib: { entry: resolve(root, single.entry), name: single.global, formats: [single.format], fileName: () => single.file },
       },
     };
   }
@@ -85,16 +59,9 @@ export default defineConfig(({ mode }): UserConfig => {
     ...common,
     build: {
       ...common.build,
-      emptyOutDir: true,
       minify: false,
       lib: {
-        entry: {
-          index: resolve(root, 'src/index.ts'),
-          testing: resolve(root, 'src/testing/index.ts'),
-          server: resolve(root, 'src/server/index.ts'),
-          react: resolve(root, 'src/react/index.ts'),
-          vue: resolve(root, 'src/vue/index.ts'),
-        },
+        entry: Object.fromEntries(Object.entries(PACKAGE_ENTRIES).map(([name, file]) => [name, resolve(root, file)])),
         formats: ['es', 'cjs'],
         fileName: (format, name) => `${name}.${format === 'es' ? 'js' : 'cjs'}`,
       },
@@ -109,27 +76,6 @@ export default defineConfig(({ mode }): UserConfig => {
         },
       },
     },
-    plugins: [
-      auditScriptText(),
-      dts({
-        tsconfigPath: resolve(root, 'tsconfig.build.json'),
-        // tsconfig maps the package's own name to src/index.ts; the declarations must keep the import.
-        aliasesExclude: ['zoom-cobrowse-widget'],
-        // API Extractor inlines whatever resolves to a local file, and the package's own name does
-        // (through tsconfig paths, or package.json self-reference). The adapters' declarations must keep
-        // importing the main entry's types instead, so for API Extractor alone that name resolves nowhere:
-        // node10 resolution has no self-reference, and the path points at nothing.
-        bundleTypes: {
-          extractorConfig: {
-            compiler: {
-              overrideTsconfig: {
-                compilerOptions: { moduleResolution: 'node10', ignoreDeprecations: '6.0', paths: { 'zoom-cobrowse-widget': ['./unresolved'] } },
-              },
-            },
-          },
-        },
-        outDirs: ['dist', { dir: 'dist', moduleFormat: 'cjs' }],
-      }),
-    ],
+    plugins: [auditScriptText()],
   };
 });

@@ -9,7 +9,7 @@ import { LOCALES, pickLocale } from './i18n/translator';
 import { loadLocaleScript } from './i18n/locale-script';
 import { importLocale } from './i18n/locales';
 import { mountUi, type MountedUi } from './ui/mount';
-import { validateTheme, type CobrowseTheme } from './config/theme';
+import { THEME_COLORS, validateTheme, type CobrowseTheme } from './config/theme';
 import { contrastProblems } from './ui/theme';
 
 /** The widget as site code sees it. */
@@ -136,7 +136,7 @@ export function createCobrowseWidget(config: CobrowseConfig, deps: ControllerDep
       // Already in idle time: paint now. Booted early by a method call: the first paint still waits for idle.
       paintNow: fromIdle,
       // The defaults pass; only a configured colour can fail (and this keeps canvas work off most mounts).
-      onStyled: (host) => void (/primary|surface|text|muted|danger/i.test(Object.keys(cfg.theme).join()) && checkContrast(host)),
+      onStyled: (host) => void (THEME_COLORS.some((c) => cfg.theme[c] !== undefined) && checkContrast(host)),
       warn,
     });
     document.addEventListener('click', onOpenClick);

@@ -1,8 +1,8 @@
 /**
- * Our own types for the Zoom Cobrowse *customer* SDK, written from what is
- * public (docs/zoom-sdk.md) because `@zoom/cobrowsesdk` cannot be installed
- * here. Confidence marks ([H]/[M]/[L]/[none]) follow docs/zoom-sdk.md; anything
- * below [H] is optional in these types so the adapter has to cope with its absence.
+ * Our own types for the Zoom Cobrowse *customer* SDK, written from
+ * docs/zoom-sdk.md because `@zoom/cobrowsesdk` cannot be installed
+ * here. Confidence marks ([H]/[M]/[L]) follow that document; anything below [H]
+ * is optional in these types so the adapter has to cope with its absence.
  */
 
 /** `piiMask` init setting: which fields the agent sees blanked. */

@@ -1,17 +1,14 @@
 import { isVersionBefore } from '../sdk/compat';
 import { ANNOTATION_SETTINGS_KEY, type ZoomCobrowseSDK, type ZoomInitResult, type ZoomInitSettings, type ZoomSession, type ZoomSessionInfo, type ZoomStartOptions, type ZoomStartResult } from '../sdk/types';
+import { realClock, type Clock } from '../shared/timers';
 import { showConsentPrompt } from './consent-prompt';
 import { decodeJwt } from './jwt';
 
 /** The Web SDK version the fake plays unless told otherwise: the newest in Zoom's changelog. */
 export const FAKE_SDK_DEFAULT_VERSION = '3.10.0';
 
-/** Time source for the fake; tests pass a controllable one. */
-export interface FakeClock {
-  now(): number;
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
+/** Time source for the fake; tests pass a controllable one. The widget's own `Clock`, so one test clock drives both. */
+export type FakeClock = Clock;
 
 /** Options for {@link createFakeCobrowseSdk}. */
 export interface FakeSdkOptions {
@@ -144,12 +141,6 @@ interface StoredSession {
   lastSeen: number;
 }
 
-const defaultClock: FakeClock = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-};
-
 function storageOr(value: Storage | null | undefined, name: 'sessionStorage' | 'localStorage'): Storage | null {
   if (value !== undefined) return value;
   try {
@@ -190,7 +181,7 @@ function readAnnotations(settings: ZoomInitSettings, version: string): FakeAnnot
  * visitor's consent prompt before remote assist.
  */
 export function createFakeCobrowseSdk(options: FakeSdkOptions = {}): FakeCobrowseSdk {
-  const clock = options.clock ?? defaultClock;
+  const clock = options.clock ?? realClock;
   const storage = storageOr(options.storage, 'sessionStorage');
   const shared = storageOr(options.sharedStorage, 'localStorage');
   const recoveryWindow = options.recoveryWindowMs ?? 120_000;

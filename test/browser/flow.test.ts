@@ -12,7 +12,7 @@ afterAll(async () => {
 });
 
 async function fullFlow(page: Page, requests: Request[]) {
-  // Script loads only: a hover may add a <link rel=prefetch> warm-up hint by design (DESIGN.md), which loads nothing.
+  // Script loads only: a hover may add a <link rel=prefetch> warm-up hint by design (docs/ARCHITECTURE.md, "Lazy parts"), which loads nothing.
   const zoomRequests = { get length() { return requests.filter((r) => r.resourceType() === 'script').length; }, map: <T>(f: (r: Request) => T) => requests.filter((r) => r.resourceType() === 'script').map(f) };
   const launcher = page.locator('[data-zoom-cobrowse-widget] [data-part="launcher"]');
   await launcher.waitFor();

@@ -17,6 +17,8 @@ export interface StatesPageOptions {
   launcher?: boolean;
   viewport?: { width: number; height: number };
   deviceScaleFactor?: number;
+  /** The PIN the fake SDK issues (it picks a random one otherwise): screenshots must not change from run to run. */
+  pin?: string;
 }
 
 /** A context like Harness.newPage's (Zoom's CDN answers with the fake SDK), with a device scale factor. */
@@ -32,6 +34,8 @@ export async function openStatesPage(h: Harness, o: StatesPageOptions = {}) {
   const { page, context } = o.deviceScaleFactor ? await scaledContext(h, o.deviceScaleFactor) : await h.newPage();
   if (o.viewport) await page.setViewportSize(o.viewport);
   await page.clock.install();
+  // The fake SDK script reads its options from this global when the widget loads it.
+  if (o.pin) await page.addInitScript((pin) => Object.assign(window, { ZoomCobrowseFakeOptions: { generatePin: () => pin } }), o.pin);
   let release: () => void = () => {};
   let gated = false;
   await context.route('**/api/cobrowse/token', async (route) => {

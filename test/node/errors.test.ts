@@ -4,14 +4,14 @@ import { sdkError } from '../../src/sdk/errors';
 import { ERROR_KINDS } from '../../src/i18n/locales/errors';
 import { ZOOM_ERROR_CODES } from '../../src/sdk/errors';
 
-// Contract §6, with the retry column as the contract gives it (2001 and 9999 retry: a retry fetches a new token).
+// docs/zoom-sdk.md, "Error codes", with its retry column (2001 and 9999 retry: a retry fetches a new token).
 const CONTRACT: Array<[number, boolean]> = [
   [1001, true], [1002, true], [1004, false], [1006, false], [1008, false], [1009, false], [1010, false],
   [1011, true], [1012, false], [1013, false], [1015, false], [1016, true], [1017, true], [2001, true], [9999, true],
 ];
 
 describe('error codes', () => {
-  it('covers every code in the contract', () => {
+  it('covers every code docs/zoom-sdk.md lists', () => {
     expect(Object.keys(ZOOM_ERROR_CODES).map(Number).sort()).toEqual(CONTRACT.map(([c]) => c).sort());
   });
 

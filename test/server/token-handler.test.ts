@@ -22,7 +22,7 @@ async function errorOf(response: Response): Promise<{ code: string; message: str
 }
 
 describe('customer tokens', () => {
-  it('signs a role 1 token with exactly the contract claims', async () => {
+  it('signs a role 1 token with exactly the claims of docs/zoom-sdk.md, "JWT"', async () => {
     const before = Math.floor(Date.now() / 1000);
     const response = await handler()(post({}));
     const { token, expiresAt, payload } = await tokenOf(response);
