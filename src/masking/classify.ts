@@ -1,0 +1,544 @@
+import type { MaskingPreset } from './types';
+import { MONTH_STEMS, VOCABULARY, type Concept } from './vocabulary';
+
+/** What the classifier decided about one field, and the evidence that decided it. */
+export interface FieldClassification {
+  /** The masking category a person reading the page would put the field in; null for an ordinary field. */
+  category: MaskingPreset | null;
+  /**
+   * Why, strongest first: `autocomplete="cc-number"`, `label text "Card number"`, `name="cc_owner"` …
+   * For an ordinary field, what ruled it out (if anything did), e.g. `label text "Coupon code" (a coupon)`.
+   */
+  evidence: string[];
+}
+
+/** Every element the classifier looks at: form controls and editable regions. */
+export const FIELD_SELECTOR = 'input,select,textarea,[contenteditable]';
+
+// Controls that hold no typed personal data, or are never drawn.
+const NEVER = /^(hidden|submit|button|reset|image|checkbox|radio|file|range|color)$/;
+const ORDER: readonly MaskingPreset[] = ['payment', 'credentials', 'banking', 'identity', 'contact', 'address'];
+
+// ---------------------------------------------------------------------------------------
+// Words → concepts
+// ---------------------------------------------------------------------------------------
+
+const MARKS = /[\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u0640\u064b-\u065f\u0670]/g;
+
+/**
+ * "billing[cardNumber]" → "billing card number"; "Numéro de carte" → "numero de carte";
+ * "ｸﾚｼﾞｯﾄ" → "クレジット". Page text and vocabulary go through the same steps.
+ */
+export function normalizeText(raw: string): string {
+  return raw
+    .replace(/([a-z\d])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/([a-zA-Z]{2,})(\d)/g, '$1 $2')
+    .normalize('NFKD')
+    .replace(MARKS, '')
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/°/g, 'o')
+    .replace(/#/g, ' # ')
+    .replace(/[^\p{L}\p{N}#]+/gu, ' ')
+    .trim();
+}
+
+const LATIN = /^[a-z0-9# ]+$/;
+const phrases = new Map<string, Concept[]>();
+const prefixes: [string, Concept][] = [];
+const suffixes: [string, Concept][] = [];
+const others = new Map<string, Concept[]>();
+let longest = 1;
+for (const [concept, list] of Object.entries(VOCABULARY) as [Concept, string][]) {
+  for (const raw of list.split('|')) {
+    const star = raw.startsWith('*') ? 'suffix' : raw.endsWith('*') ? 'prefix' : '';
+    const p = normalizeText(raw.replace(/\*/g, ''));
+    if (!p) continue;
+    if (star === 'suffix') suffixes.push([p, concept]);
+    else if (star === 'prefix') prefixes.push([p, concept]);
+    else {
+      const map = LATIN.test(p) ? phrases : others;
+      map.set(p, [...(map.get(p) ?? []), concept]);
+      if (map === phrases) longest = Math.max(longest, p.split(' ').length);
+    }
+  }
+}
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// Longest first, so 密码 (password) wins over 码 (code) at the same position.
+const OTHER = new RegExp([...others.keys()].sort((a, b) => b.length - a.length).map(escape).join('|'), 'g');
+
+const tokenCache = new Map<string, readonly Concept[]>();
+/** A single word no phrase names exactly: German and Dutch compounds ("Kreditkartennummer"). */
+function compound(token: string): readonly Concept[] {
+  let hit = tokenCache.get(token);
+  if (hit) return hit;
+  const out: Concept[] = [];
+  if (token.length > 4) {
+    for (const [stem, c] of prefixes) if (token.startsWith(stem)) out.push(c);
+    for (const [stem, c] of suffixes) if (token.endsWith(stem)) out.push(c);
+  }
+  hit = out;
+  if (tokenCache.size < 20_000) tokenCache.set(token, hit);
+  return hit;
+}
+
+const textCache = new Map<string, ReadonlySet<Concept>>();
+/** The concepts a normalised text names. Within a text, the longest phrase at each word wins. */
+export function conceptsOf(text: string): ReadonlySet<Concept> {
+  let out = textCache.get(text) as Set<Concept> | undefined;
+  if (out) return out;
+  out = new Set<Concept>();
+  const tokens = text.split(' ');
+  for (let i = 0; i < tokens.length; ) {
+    let matched = 0;
+    for (let len = Math.min(longest, tokens.length - i); len > 0 && !matched; len--) {
+      const hit = phrases.get(len === 1 ? tokens[i]! : tokens.slice(i, i + len).join(' '));
+      if (hit) {
+        for (const c of hit) out.add(c);
+        matched = len;
+      }
+    }
+    if (!matched) for (const c of compound(tokens[i]!)) out.add(c);
+    i += matched || 1;
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[^\u0000-\u007f]/.test(text)) for (const m of text.matchAll(OTHER)) for (const c of others.get(m[0])!) out.add(c);
+  if (textCache.size < 20_000) textCache.set(text, out);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Concepts → categories
+// ---------------------------------------------------------------------------------------
+
+const DIRECT: readonly Concept[] = [
+  'cardNumber', 'expiry', 'cvc', 'cardholder', 'password', 'pin', 'otp', 'secret', 'dob', 'nationalId', 'passport', 'licence', 'health',
+  'email', 'phone', 'street', 'postcode', 'address', 'iban', 'bankAccount', 'routing', 'accountHolder',
+];
+const any = (set: ReadonlySet<Concept>, ...cs: Concept[]) => cs.some((c) => set.has(c));
+const CARD: Concept[] = ['card', 'cardNumber', 'cvc', 'cardholder'];
+const DATE_PART: Concept[] = ['day', 'month', 'year', 'date'];
+
+interface Field {
+  /** A select: only payment (expiry) and identity (birth date) apply; its options are not typed data. */
+  select: boolean;
+  /** Numeric keypad, digits pattern or number type: how one-time-code boxes look. */
+  numeric: boolean;
+}
+
+/**
+ * The categories one text names. `c`: what this text says; `ctx`: what the field's other
+ * texts, its fieldset legend and the containers of its name say ("Number" in a fieldset
+ * "Credit card" is a card number; "Expiry date" next to "Driving licence" is not).
+ */
+function categoriesOf(c: ReadonlySet<Concept>, ctx: ReadonlySet<Concept>, f: Field): Set<MaskingPreset> {
+  const out = new Set<MaskingPreset>();
+  const direct = DIRECT.some((d) => c.has(d));
+  const cardHere = any(c, ...CARD);
+  const cardNear = cardHere || any(ctx, ...CARD);
+  const docHere = any(c, 'document', 'passport', 'licence', 'otherCard');
+  const docNear = docHere || any(ctx, 'document', 'passport', 'licence', 'otherCard');
+  const birthNear = any(ctx, 'dob', 'birth') && !ctx.has('birthplace');
+
+  // payment
+  if (any(c, 'cardNumber', 'cvc', 'cardholder')) out.add('payment');
+  if (c.has('expiry') && !c.has('dateFormat') && (!docNear || (cardHere && !docHere))) out.add('payment');
+  if (!direct) {
+    if (c.has('number') && (cardNear || (ctx.has('payment') && !any(ctx, 'bank', 'account', 'iban', 'street', 'address', 'phone')))) out.add('payment');
+    if (c.has('name') && cardNear && !ctx.has('accountHolder')) out.add('payment');
+    if (any(c, 'month', 'year') && cardNear && !birthNear) out.add('payment');
+    if (any(c, 'code', 'security') && cardNear && !c.has('notOneTimeCode')) out.add('payment');
+  }
+
+  // credentials
+  if (c.has('password') || c.has('otp') || c.has('secret')) out.add('credentials');
+  if (c.has('pin') && !(c.has('postcode') && any(ctx, 'street', 'address', 'postcode'))) out.add(cardHere ? 'payment' : 'credentials');
+  if (!direct && c.has('answer') && any(ctx, 'security', 'question', 'secret')) out.add('credentials');
+  if (!direct && c.has('code') && f.numeric && !cardNear && !c.has('notOneTimeCode')) out.add('credentials');
+
+  // identity
+  if (c.has('dob') && !c.has('birthplace')) out.add('identity');
+  if (c.has('birth') && any(c, ...DATE_PART) && !c.has('birthplace')) out.add('identity');
+  if (!direct && any(c, ...DATE_PART) && birthNear && !cardHere) out.add('identity');
+  if (c.has('nationalId') || c.has('health')) out.add('identity');
+  // "Passport number" is identity; "Passport expiry date", "Licence state" are not.
+  if (any(c, 'passport', 'licence') && !(c.has('documentDetail') && !c.has('number'))) out.add('identity');
+
+  if (!f.select) {
+    // contact
+    if (c.has('email') || c.has('phone')) out.add('contact');
+    // address
+    if (c.has('street') || (c.has('postcode') && !(c.has('pin') && !any(ctx, 'street', 'address', 'postcode')))) out.add('address');
+    if (c.has('address') && !c.has('notAddress') && !c.has('email')) out.add('address');
+    if (!direct && c.has('number') && any(ctx, 'street', 'address') && !cardNear && !any(ctx, 'phone', 'email', 'bank', 'account')) out.add('address');
+    // banking
+    if (any(c, 'iban', 'routing', 'accountHolder')) out.add('banking');
+    if (c.has('bankAccount') && !c.has('notBank')) out.add('banking');
+    if (!direct && c.has('account') && c.has('number') && !c.has('notBank')) out.add('banking');
+    if (!direct && any(c, 'name', 'number') && any(ctx, 'bank', 'iban', 'bankAccount') && !cardNear) out.add('banking');
+  } else {
+    for (const cat of ['contact', 'address', 'banking', 'credentials'] as const) out.delete(cat);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading the field
+// ---------------------------------------------------------------------------------------
+
+interface Source {
+  weight: number;
+  evidence: string;
+  concepts: ReadonlySet<Concept>;
+  /** false: context only (legend, the containers of a nested name). */
+  own: boolean;
+  /** Name and id: "address" counts only at either end (billing_address, address_1; not billing_address_first_name). */
+  edgeOnly?: string;
+}
+
+const AUTOCOMPLETE: Record<string, MaskingPreset | null> = {
+  'cc-name': 'payment', 'cc-given-name': 'payment', 'cc-additional-name': 'payment', 'cc-family-name': 'payment',
+  'cc-number': 'payment', 'cc-exp': 'payment', 'cc-exp-month': 'payment', 'cc-exp-year': 'payment', 'cc-csc': 'payment',
+  'current-password': 'credentials', 'new-password': 'credentials', 'one-time-code': 'credentials',
+  bday: 'identity', 'bday-day': 'identity', 'bday-month': 'identity', 'bday-year': 'identity',
+  email: 'contact', tel: 'contact', 'tel-national': 'contact', 'tel-local': 'contact', 'tel-area-code': 'contact', 'tel-local-prefix': 'contact', 'tel-local-suffix': 'contact', 'tel-extension': 'contact',
+  'street-address': 'address', 'address-line1': 'address', 'address-line2': 'address', 'address-line3': 'address', 'postal-code': 'address',
+};
+
+const clip = (v: string) => (v.length > 60 ? `${v.slice(0, 57)}...` : v);
+const squash = (v: string | null | undefined) => v?.replace(/\s+/g, ' ').trim() ?? '';
+
+/** Visible text of a label, without the text of the control it may wrap (a select's options). */
+function textOf(node: Node, budget = { n: 40 }): string {
+  if (node.nodeType === 3) return node.nodeValue ?? '';
+  if (node.nodeType !== 1 || --budget.n < 0) return '';
+  const tag = (node as Element).localName;
+  if (tag === 'select' || tag === 'textarea' || tag === 'option' || tag === 'script' || tag === 'style' || tag === 'button' || tag === 'input') return '';
+  let out = '';
+  for (let child = node.firstChild; child; child = child.nextSibling) out += textOf(child, budget);
+  return out;
+}
+
+/** `label[for]` by id, built once for a whole-page pass (Chromium's el.labels walks the tree every call). */
+export type LabelIndex = Map<string, Element[]>;
+
+/** Collects every `<label for>` under a root, so classifying many fields reads the page once. */
+export function indexLabels(root: ParentNode): LabelIndex {
+  const index: LabelIndex = new Map();
+  for (const label of Array.from(root.querySelectorAll('label[for]'))) {
+    const id = label.getAttribute('for')!;
+    const list = index.get(id);
+    if (list) list.push(label);
+    else index.set(id, [label]);
+  }
+  return index;
+}
+
+/** Where a field's `<label for>` can be: its whole document or shadow root, even when only a form is classified. */
+export function labelScope(root: ParentNode): ParentNode {
+  const top = (root as Node).getRootNode?.() as unknown as ParentNode | undefined;
+  return top && typeof top.querySelectorAll === 'function' ? top : root;
+}
+
+function labelsOf(el: Element, index?: LabelIndex): Element[] {
+  if (!index) return Array.from((el as HTMLInputElement).labels ?? []);
+  const out = el.id ? [...(index.get(el.id) ?? [])] : [];
+  const wrap = el.closest('label');
+  if (wrap && !out.includes(wrap) && (!wrap.hasAttribute('for') || wrap.getAttribute('for') === el.id)) out.push(wrap);
+  return out;
+}
+
+/** Text right before a field with no label: "<td>Card number</td><td><input>", "<span>CVC</span><input>". */
+function textBefore(el: Element): string {
+  let text = '';
+  for (let node = el.previousSibling, n = 0; node && n < 4 && !text.trim(); node = node.previousSibling, n++) {
+    if (node.nodeType === 1 && (node as Element).matches('input,select,textarea,button')) break;
+    text = node.nodeType === 3 ? (node.nodeValue ?? '') : textOf(node);
+  }
+  if (!text.trim()) {
+    const cell = el.parentElement;
+    if (cell && (cell.localName === 'td' || cell.localName === 'dd') && cell.firstElementChild === el) {
+      const prev = cell.previousElementSibling;
+      if (prev && /^(td|th|dt)$/.test(prev.localName)) text = textOf(prev);
+    }
+  }
+  text = squash(text);
+  return text.length <= 80 ? text : '';
+}
+
+/** "payment[cc_number]" → own segment "cc_number", containers "payment"; "street[0]" → "street". */
+function splitName(name: string): [own: string, containers: string] {
+  const parts = name.split(/[[\]]+/).filter(Boolean);
+  let i = parts.length - 1;
+  while (i > 0 && /^(\d+|value|und|target id|input)$/i.test(parts[i]!)) i--;
+  return [parts[i] ?? name, parts.filter((_, j) => j !== i).join(' ')];
+}
+
+const thisYear = new Date().getFullYear();
+/** What a select's options look like: months, days, years to come (card expiry), years gone by (birth). */
+function optionsOf(el: Element): [Concept[], string] | undefined {
+  const options = (el as HTMLSelectElement).options;
+  if (!options || options.length < 10 || options.length > 140) return undefined;
+  const nums: number[] = [];
+  let months = 0;
+  const stems = MONTH_STEMS.map((s) => s.split('|'));
+  for (let i = 0; i < options.length && i < 140; i++) {
+    const o = options[i]!;
+    const n = /^\s*(\d{1,4})\b/.exec(o.value || o.text)?.[1];
+    if (n) nums.push(+n);
+    else {
+      const t = normalizeText(o.text).slice(0, 3);
+      if (t && stems.some((list) => list.includes(t))) months++;
+    }
+  }
+  const years = nums.filter((n) => n >= 1900 && n <= thisYear + 30);
+  if (years.length >= 5) {
+    const min = Math.min(...years);
+    const max = Math.max(...years);
+    if (min >= thisYear - 1) return [['year'], `options are years ${min}–${max}`];
+    if (max <= thisYear - 10 || max - min >= 60) return [['year', 'birth'], `options are years ${min}–${max}`];
+    return undefined;
+  }
+  const small = new Set(nums.filter((n) => n >= 1 && n <= 31));
+  if (small.size >= 28) return [['day'], 'options are days 1–31'];
+  if ((small.size === 12 && Math.max(...small) === 12) || months >= 12) return [['month'], 'options are the twelve months'];
+  return undefined;
+}
+
+function isNumeric(el: Element): boolean {
+  const mode = el.getAttribute('inputmode');
+  const type = el.getAttribute('type')?.toLowerCase();
+  return mode === 'numeric' || mode === 'decimal' || type === 'number' || /^\^?(\\d|\[0-9\])/.test(el.getAttribute('pattern') ?? '');
+}
+
+/** Never sensitive whatever it says: hidden, buttons, choices, files, search boxes. */
+function skip(el: Element): string | undefined {
+  const tag = el.localName;
+  if (tag === 'input') {
+    const type = (el.getAttribute('type') ?? 'text').toLowerCase();
+    if (NEVER.test(type)) return `type="${type}"`;
+    if (type === 'search') return 'type="search"';
+  } else if (tag !== 'select' && tag !== 'textarea') {
+    const ce = el.getAttribute('contenteditable');
+    if (ce === null || ce.toLowerCase() === 'false') return 'not a field';
+  }
+  if (el.getAttribute('role') === 'searchbox') return 'role="searchbox"';
+  if (el.closest('[role="search"],search')) return 'inside a search form';
+  return undefined;
+}
+
+/** The texts a visitor or developer reads for this field, with how to describe each. */
+function sourcesOf(el: Element, index: LabelIndex | undefined): Source[] {
+  const out: Source[] = [];
+  const add = (weight: number, raw: string | null | undefined, describe: (v: string) => string, own = true, edgeOnly?: boolean) => {
+    const v = squash(raw);
+    if (!v) return;
+    const text = normalizeText(v);
+    if (text) out.push({ weight, evidence: describe(clip(v)), concepts: conceptsOf(text), own, ...(edgeOnly ? { edgeOnly: text } : {}) });
+  };
+  let named = false;
+  for (const label of labelsOf(el, index)) {
+    const t = textOf(label);
+    if (squash(t)) named = true;
+    add(6, t, (v) => `label text "${v}"`);
+  }
+  const labelledby = el.getAttribute('aria-labelledby');
+  if (labelledby) {
+    const scope = el.getRootNode() as Document | ShadowRoot;
+    const text = labelledby
+      .split(/\s+/)
+      .map((id) => (id && scope.getElementById ? scope.getElementById(id) : null))
+      .map((ref) => (ref ? textOf(ref) : ''))
+      .join(' ');
+    if (squash(text)) named = true;
+    add(6, text, (v) => `aria-labelledby text "${v}"`);
+  }
+  const aria = el.getAttribute('aria-label');
+  if (squash(aria)) named = true;
+  add(6, aria, (v) => `aria-label "${v}"`);
+  add(4, el.getAttribute('placeholder') ?? el.getAttribute('aria-placeholder') ?? el.getAttribute('data-placeholder'), (v) => `placeholder "${v}"`);
+  add(4, el.getAttribute('title'), (v) => `title "${v}"`);
+  if (!named) add(4, textBefore(el), (v) => `text before it "${v}"`);
+
+  const name = el.getAttribute('name') ?? '';
+  if (name) {
+    const [own, containers] = splitName(name);
+    add(3, own, () => `name="${clip(name)}"`, true, true);
+    add(1, containers, () => `name="${clip(name)}"`, false);
+  }
+  const id = el.id;
+  if (id) {
+    // Skip an id a framework derives from the name (checkout_shipping_address_first_name,
+    // edit-payment-information-…-number): it says nothing the name does not.
+    const nid = normalizeText(id);
+    const nname = normalizeText(name);
+    if (!nname || !(nid === nname || nid.endsWith(` ${nname}`) || nid.endsWith(nname))) add(3, id, (v) => `id="${v}"`, true, true);
+  }
+  const group = el.closest('fieldset,[role="group"],[role="radiogroup"]');
+  if (group) {
+    let legend = '';
+    if (group.localName === 'fieldset') {
+      for (let c = group.firstElementChild; c; c = c.nextElementSibling) if (c.localName === 'legend') legend = textOf(c);
+    }
+    legend ||= group.getAttribute('aria-label') ?? '';
+    add(2, legend, (v) => `legend "${v}"`, false);
+  }
+  return out;
+}
+
+const ADDRESS_EDGE = /^(address|addr|adresse|adres|endereco|indirizzo|direccion|anschrift)$/;
+/** "address" inside a long name is the container of another field (billing_address_first_name). */
+function edgeConcepts(s: Source): ReadonlySet<Concept> {
+  if (!s.edgeOnly || !s.concepts.has('address')) return s.concepts;
+  const t = s.edgeOnly.split(' ');
+  if (ADDRESS_EDGE.test(t[0]!) || ADDRESS_EDGE.test(t[t.length - 1]!)) return s.concepts;
+  const copy = new Set(s.concepts);
+  copy.delete('address');
+  return copy;
+}
+
+const CARD_SHAPE = /^(?:[\dx•*●·#]{4}[ -]?){3}[\dx•*●·#]{1,7}$/i;
+
+/** Why a field is ordinary whatever else it says: a search, a coupon, a captcha. */
+const VETO: [Concept, MaskingPreset[], string][] = [
+  ['search', [...ORDER], 'a search'],
+  ['coupon', ['payment', 'credentials'], 'a coupon, promo or gift-card code'],
+  ['otherCard', ['payment'], 'a card that is not a payment card'],
+  ['captcha', ['credentials'], 'a captcha'],
+];
+
+/** Options for {@link classifyField}. */
+export interface ClassifyOptions {
+  /** From {@link indexLabels}: faster when classifying many fields of one page. */
+  labels?: LabelIndex;
+  /** Also look at the other fields nearby (month/year selects next to a card number). @default true */
+  neighbours?: boolean;
+}
+
+/**
+ * Decides whether a form field is payment, credentials, identity, contact, address or
+ * banking data, the way a person reading the page would: from its type, `autocomplete`
+ * tokens, its label (`<label for>`, a wrapping label, `aria-label`, `aria-labelledby`),
+ * placeholder, title, the text just before it, its fieldset legend, its `name` and `id`
+ * split into words, a select's options, in the widget's eleven languages. Words that make
+ * a field ordinary ("coupon", "search", a licence's expiry date) win. Reads attributes and
+ * a few nearby nodes only; never layout.
+ */
+export function classifyField(el: Element, options: ClassifyOptions = {}): FieldClassification {
+  const skipped = skip(el);
+  if (skipped) return { category: null, evidence: [`never sensitive: ${skipped}`] };
+  const select = el.localName === 'select';
+  const sources = sourcesOf(el, options.labels);
+  if (select) {
+    const opts = optionsOf(el);
+    if (opts) sources.push({ weight: 3, evidence: opts[1], concepts: new Set(opts[0]), own: true });
+  }
+  const placeholder = el.getAttribute('placeholder');
+  if (placeholder && CARD_SHAPE.test(placeholder.trim())) sources.push({ weight: 4, evidence: `placeholder "${placeholder.trim()}" is shaped like a card number`, concepts: new Set(['cardNumber']), own: true });
+
+  const own = new Set<Concept>();
+  const ctx = new Set<Concept>();
+  for (const s of sources) {
+    for (const c of edgeConcepts(s)) {
+      ctx.add(c);
+      if (s.own) own.add(c);
+    }
+  }
+
+  const scores = new Map<MaskingPreset, number>();
+  const evidence = new Map<MaskingPreset, [number, string][]>();
+  const credit = (cat: MaskingPreset, weight: number, why: string) => {
+    scores.set(cat, (scores.get(cat) ?? 0) + weight);
+    evidence.set(cat, [...(evidence.get(cat) ?? []), [weight, why]]);
+  };
+
+  // Developer hints: the input type and autocomplete tokens (section-*, shipping, billing prefixes allowed).
+  const type = el.localName === 'input' ? (el.getAttribute('type') ?? '').toLowerCase() : '';
+  if (type === 'password') credit('credentials', 10, 'type="password"');
+  if (type === 'email') credit('contact', 10, 'type="email"');
+  // type="tel" is also how card-number fields get a numeric keypad: a weak hint.
+  if (type === 'tel') credit('contact', 3, 'type="tel"');
+  const ac = squash(el.getAttribute('autocomplete'));
+  for (const token of ac.toLowerCase().split(' ')) {
+    const cat = AUTOCOMPLETE[token];
+    if (cat) {
+      credit(cat, 10, `autocomplete="${ac}"`);
+      break;
+    }
+  }
+
+  const field: Field = { select, numeric: isNumeric(el) };
+  for (const s of sources) {
+    if (!s.own) continue;
+    for (const cat of categoriesOf(edgeConcepts(s), ctx, field)) credit(cat, s.weight, field.numeric && cat === 'credentials' && !s.concepts.has('otp') && !s.concepts.has('password') && !s.concepts.has('secret') && !s.concepts.has('pin') ? `inputmode="numeric" and ${s.evidence}` : s.evidence);
+  }
+  // A legend or a name container never decides alone, but it does decide combinations
+  // ("Number" in "Credit card"), which categoriesOf already read from ctx.
+
+  const vetoed: string[] = [];
+  for (const [concept, cats, what] of VETO) {
+    if (!ctx.has(concept)) continue;
+    const by = sources.find((s) => s.concepts.has(concept));
+    vetoed.push(`${by?.evidence ?? 'its text'} (${what})`);
+    for (const cat of cats) scores.delete(cat);
+  }
+  if (select) for (const cat of ['contact', 'address', 'banking', 'credentials'] as const) scores.delete(cat);
+
+  let best: MaskingPreset | null = null;
+  for (const cat of ORDER) if ((scores.get(cat) ?? 0) >= 3 && (!best || scores.get(cat)! > scores.get(best)!)) best = cat;
+
+  if (!best && options.neighbours !== false && any(own, ...DATE_PART)) {
+    const near = neighbour(el, options.labels);
+    if (near) return near;
+  }
+  if (!best) return { category: null, evidence: vetoed };
+  const why = evidence.get(best)!.sort((a, b) => b[0] - a[0]).map(([, e]) => e);
+  return { category: best, evidence: [...new Set(why)] };
+}
+
+/**
+ * A month, year or day select (or box) that says nothing by itself takes the category of
+ * the card or birth-date field next to it: a person reads the group, not the select.
+ */
+function neighbour(el: Element, labels: LabelIndex | undefined): FieldClassification | undefined {
+  let box: Element | null = el.parentElement;
+  for (let depth = 0; box && depth < 4; depth++, box = box.parentElement) {
+    const fields = Array.from(box.querySelectorAll('input,select,textarea')).filter((f) => f !== el);
+    if (!fields.length) continue;
+    for (const f of fields.slice(0, 12)) {
+      const r = classifyField(f, { ...(labels ? { labels } : {}), neighbours: false });
+      if (r.category === 'payment' || r.category === 'identity') {
+        return { category: r.category, evidence: [`next to a ${r.category === 'payment' ? 'card' : 'birth-date'} field (${r.evidence[0]})`] };
+      }
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+/** Every field under `root` the classifier looks at (form controls and editable regions). */
+export function fieldsUnder(root: ParentNode): Element[] {
+  const out: Element[] = [];
+  if ((root as Element).matches?.(FIELD_SELECTOR)) out.push(root as Element);
+  for (const el of Array.from(root.querySelectorAll(FIELD_SELECTOR))) {
+    // Only the outermost editable region: its children are its content, not fields.
+    if (el.localName !== 'input' && el.localName !== 'select' && el.localName !== 'textarea' && el.parentElement?.closest('[contenteditable]:not([contenteditable="false"])')) continue;
+    out.push(el);
+  }
+  return out;
+}
+
+/**
+ * Classifies every field under `root` in one pass (labels read once).
+ * Returns only the fields with a category.
+ */
+export function classifyFields(root: ParentNode): Map<Element, FieldClassification> {
+  const labels = indexLabels(labelScope(root));
+  const out = new Map<Element, FieldClassification>();
+  for (const el of fieldsUnder(root)) {
+    const r = classifyField(el, { labels });
+    if (r.category) out.set(el, r);
+  }
+  return out;
+}
