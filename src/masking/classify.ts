@@ -30,26 +30,26 @@ const MARKS = /[\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u0640\u064b-\u065f\u0670
  * "ｸﾚｼﾞｯﾄ" → "クレジット". Page text and vocabulary go through the same steps.
  */
 export function normalizeText(raw: string): string {
-  return raw
+  let s = raw
     .replace(/([a-z\d])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .replace(/([a-zA-Z]{2,})(\d)/g, '$1 $2')
-    .normalize('NFKD')
-    .replace(MARKS, '')
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/°/g, 'o')
-    .replace(/#/g, ' # ')
-    .replace(/[^\p{L}\p{N}#]+/gu, ' ')
-    .trim();
+    .replace(/([a-zA-Z]{2,})(\d)/g, '$1 $2');
+  // Most names and labels are plain ASCII: skip the Unicode passes for them.
+  // eslint-disable-next-line no-control-regex
+  if (/[^\u0000-\u007f]/.test(s)) {
+    s = s.normalize('NFKD').replace(MARKS, '').normalize('NFKC').toLowerCase().replace(/°/g, 'o').replace(/#/g, ' # ').replace(/[^\p{L}\p{N}#]+/gu, ' ');
+  } else s = s.toLowerCase().replace(/#/g, ' # ').replace(/[^a-z0-9#]+/g, ' ');
+  return s.trim();
 }
 
 const LATIN = /^[a-z0-9# ]+$/;
 const phrases = new Map<string, Concept[]>();
+/** First word of a multi-word phrase → the most words a phrase starting with it has. */
+const starts = new Map<string, number>();
 const prefixes: [string, Concept][] = [];
 const suffixes: [string, Concept][] = [];
-const others = new Map<string, Concept[]>();
-let longest = 1;
+/** Phrases in other scripts, by first character, longest first: 密码 (password) wins over 码 (code) at the same place. */
+const others = new Map<string, [string, Concept[]][]>();
 for (const [concept, list] of Object.entries(VOCABULARY) as [Concept, string][]) {
   for (const raw of list.split('|')) {
     const star = raw.startsWith('*') ? 'suffix' : raw.endsWith('*') ? 'prefix' : '';
@@ -57,16 +57,20 @@ for (const [concept, list] of Object.entries(VOCABULARY) as [Concept, string][])
     if (!p) continue;
     if (star === 'suffix') suffixes.push([p, concept]);
     else if (star === 'prefix') prefixes.push([p, concept]);
-    else {
-      const map = LATIN.test(p) ? phrases : others;
-      map.set(p, [...(map.get(p) ?? []), concept]);
-      if (map === phrases) longest = Math.max(longest, p.split(' ').length);
+    else if (LATIN.test(p)) {
+      phrases.set(p, [...(phrases.get(p) ?? []), concept]);
+      const words = p.split(' ');
+      if (words.length > 1) starts.set(words[0]!, Math.max(starts.get(words[0]!) ?? 1, words.length));
+    } else {
+      const bucket = others.get(p[0]!) ?? [];
+      const entry = bucket.find(([q]) => q === p);
+      if (entry) entry[1].push(concept);
+      else bucket.push([p, [concept]]);
+      others.set(p[0]!, bucket);
     }
   }
 }
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-// Longest first, so 密码 (password) wins over 码 (code) at the same position.
-const OTHER = new RegExp([...others.keys()].sort((a, b) => b.length - a.length).map(escape).join('|'), 'g');
+for (const bucket of others.values()) bucket.sort((a, b) => b[0].length - a[0].length);
 
 const tokenCache = new Map<string, readonly Concept[]>();
 /** A single word no phrase names exactly: German and Dutch compounds ("Kreditkartennummer"). */
@@ -74,7 +78,7 @@ function compound(token: string): readonly Concept[] {
   let hit = tokenCache.get(token);
   if (hit) return hit;
   const out: Concept[] = [];
-  if (token.length > 4) {
+  if (token.length > 4 && !/\d/.test(token)) {
     for (const [stem, c] of prefixes) if (token.startsWith(stem)) out.push(c);
     for (const [stem, c] of suffixes) if (token.endsWith(stem)) out.push(c);
   }
@@ -92,7 +96,8 @@ export function conceptsOf(text: string): ReadonlySet<Concept> {
   const tokens = text.split(' ');
   for (let i = 0; i < tokens.length; ) {
     let matched = 0;
-    for (let len = Math.min(longest, tokens.length - i); len > 0 && !matched; len--) {
+    const max = Math.min(starts.get(tokens[i]!) ?? 1, tokens.length - i);
+    for (let len = max; len > 0 && !matched; len--) {
       const hit = phrases.get(len === 1 ? tokens[i]! : tokens.slice(i, i + len).join(' '));
       if (hit) {
         for (const c of hit) out.add(c);
@@ -103,7 +108,13 @@ export function conceptsOf(text: string): ReadonlySet<Concept> {
     i += matched || 1;
   }
   // eslint-disable-next-line no-control-regex
-  if (/[^\u0000-\u007f]/.test(text)) for (const m of text.matchAll(OTHER)) for (const c of others.get(m[0])!) out.add(c);
+  if (/[^\u0000-\u007f]/.test(text)) {
+    for (let i = 0; i < text.length; ) {
+      const hit = others.get(text[i]!)?.find(([p]) => text.startsWith(p, i));
+      if (hit) for (const c of hit[1]) out.add(c);
+      i += hit ? hit[0].length : 1;
+    }
+  }
   if (textCache.size < 20_000) textCache.set(text, out);
   return out;
 }
@@ -116,9 +127,26 @@ const DIRECT: readonly Concept[] = [
   'cardNumber', 'expiry', 'cvc', 'cardholder', 'password', 'pin', 'otp', 'secret', 'dob', 'nationalId', 'passport', 'licence', 'health',
   'email', 'phone', 'street', 'postcode', 'address', 'iban', 'bankAccount', 'routing', 'accountHolder',
 ];
-const any = (set: ReadonlySet<Concept>, ...cs: Concept[]) => cs.some((c) => set.has(c));
+function any(set: ReadonlySet<Concept>, cs: readonly Concept[]): boolean {
+  for (let i = 0; i < cs.length; i++) if (set.has(cs[i]!)) return true;
+  return false;
+}
 const CARD: Concept[] = ['card', 'cardNumber', 'cvc', 'cardholder'];
 const DATE_PART: Concept[] = ['day', 'month', 'year', 'date'];
+const DOCUMENTS: readonly Concept[] = ['document', 'passport', 'licence', 'otherCard'];
+const BIRTH: readonly Concept[] = ['dob', 'birth'];
+const CARD_FIELD: readonly Concept[] = ['cardNumber', 'cvc', 'cardholder'];
+const NOT_CARD_SECTION: readonly Concept[] = ['bank', 'account', 'iban', 'street', 'address', 'phone'];
+const MONTH_YEAR: readonly Concept[] = ['month', 'year'];
+const CODE: readonly Concept[] = ['code', 'security'];
+const ADDRESS_SECTION: readonly Concept[] = ['street', 'address', 'postcode'];
+const SECURITY_QUESTION: readonly Concept[] = ['security', 'question', 'secret'];
+const ID_DOCUMENT: readonly Concept[] = ['passport', 'licence'];
+const STREET: readonly Concept[] = ['street', 'address'];
+const NOT_HOUSE_NUMBER: readonly Concept[] = ['phone', 'email', 'bank', 'account'];
+const BANK_FIELD: readonly Concept[] = ['iban', 'routing', 'accountHolder'];
+const NAME_OR_NUMBER: readonly Concept[] = ['name', 'number'];
+const BANK_SECTION: readonly Concept[] = ['bank', 'iban', 'bankAccount'];
 
 interface Field {
   /** A select: only payment (expiry) and identity (birth date) apply; its options are not typed data. */
@@ -134,49 +162,49 @@ interface Field {
  */
 function categoriesOf(c: ReadonlySet<Concept>, ctx: ReadonlySet<Concept>, f: Field): Set<MaskingPreset> {
   const out = new Set<MaskingPreset>();
-  const direct = DIRECT.some((d) => c.has(d));
-  const cardHere = any(c, ...CARD);
-  const cardNear = cardHere || any(ctx, ...CARD);
-  const docHere = any(c, 'document', 'passport', 'licence', 'otherCard');
-  const docNear = docHere || any(ctx, 'document', 'passport', 'licence', 'otherCard');
-  const birthNear = any(ctx, 'dob', 'birth') && !ctx.has('birthplace');
+  const direct = any(c, DIRECT);
+  const cardHere = any(c, CARD);
+  const cardNear = cardHere || any(ctx, CARD);
+  const docHere = any(c, DOCUMENTS);
+  const docNear = docHere || any(ctx, DOCUMENTS);
+  const birthNear = any(ctx, BIRTH) && !ctx.has('birthplace');
 
   // payment
-  if (any(c, 'cardNumber', 'cvc', 'cardholder')) out.add('payment');
+  if (any(c, CARD_FIELD)) out.add('payment');
   if (c.has('expiry') && !c.has('dateFormat') && (!docNear || (cardHere && !docHere))) out.add('payment');
   if (!direct) {
-    if (c.has('number') && (cardNear || (ctx.has('payment') && !any(ctx, 'bank', 'account', 'iban', 'street', 'address', 'phone')))) out.add('payment');
+    if (c.has('number') && (cardNear || (ctx.has('payment') && !any(ctx, NOT_CARD_SECTION)))) out.add('payment');
     if (c.has('name') && cardNear && !ctx.has('accountHolder')) out.add('payment');
-    if (any(c, 'month', 'year') && cardNear && !birthNear) out.add('payment');
-    if (any(c, 'code', 'security') && cardNear && !c.has('notOneTimeCode')) out.add('payment');
+    if (any(c, MONTH_YEAR) && cardNear && !birthNear) out.add('payment');
+    if (any(c, CODE) && cardNear && !c.has('notOneTimeCode')) out.add('payment');
   }
 
   // credentials
   if (c.has('password') || c.has('otp') || c.has('secret')) out.add('credentials');
-  if (c.has('pin') && !(c.has('postcode') && any(ctx, 'street', 'address', 'postcode'))) out.add(cardHere ? 'payment' : 'credentials');
-  if (!direct && c.has('answer') && any(ctx, 'security', 'question', 'secret')) out.add('credentials');
+  if (c.has('pin') && !(c.has('postcode') && any(ctx, ADDRESS_SECTION))) out.add(cardHere ? 'payment' : 'credentials');
+  if (!direct && c.has('answer') && any(ctx, SECURITY_QUESTION)) out.add('credentials');
   if (!direct && c.has('code') && f.numeric && !cardNear && !c.has('notOneTimeCode')) out.add('credentials');
 
   // identity
   if (c.has('dob') && !c.has('birthplace')) out.add('identity');
-  if (c.has('birth') && any(c, ...DATE_PART) && !c.has('birthplace')) out.add('identity');
-  if (!direct && any(c, ...DATE_PART) && birthNear && !cardHere) out.add('identity');
+  if (c.has('birth') && any(c, DATE_PART) && !c.has('birthplace')) out.add('identity');
+  if (!direct && any(c, DATE_PART) && birthNear && !cardHere) out.add('identity');
   if (c.has('nationalId') || c.has('health')) out.add('identity');
   // "Passport number" is identity; "Passport expiry date", "Licence state" are not.
-  if (any(c, 'passport', 'licence') && !(c.has('documentDetail') && !c.has('number'))) out.add('identity');
+  if (any(c, ID_DOCUMENT) && !(c.has('documentDetail') && !c.has('number'))) out.add('identity');
 
   if (!f.select) {
     // contact
     if (c.has('email') || c.has('phone')) out.add('contact');
     // address
-    if (c.has('street') || (c.has('postcode') && !(c.has('pin') && !any(ctx, 'street', 'address', 'postcode')))) out.add('address');
+    if (c.has('street') || (c.has('postcode') && !(c.has('pin') && !any(ctx, ADDRESS_SECTION)))) out.add('address');
     if (c.has('address') && !c.has('notAddress') && !c.has('email')) out.add('address');
-    if (!direct && c.has('number') && any(ctx, 'street', 'address') && !cardNear && !any(ctx, 'phone', 'email', 'bank', 'account')) out.add('address');
+    if (!direct && c.has('number') && any(ctx, STREET) && !cardNear && !any(ctx, NOT_HOUSE_NUMBER)) out.add('address');
     // banking
-    if (any(c, 'iban', 'routing', 'accountHolder')) out.add('banking');
+    if (any(c, BANK_FIELD)) out.add('banking');
     if (c.has('bankAccount') && !c.has('notBank')) out.add('banking');
     if (!direct && c.has('account') && c.has('number') && !c.has('notBank')) out.add('banking');
-    if (!direct && any(c, 'name', 'number') && any(ctx, 'bank', 'iban', 'bankAccount') && !cardNear) out.add('banking');
+    if (!direct && any(c, NAME_OR_NUMBER) && any(ctx, BANK_SECTION) && !cardNear) out.add('banking');
   } else {
     for (const cat of ['contact', 'address', 'banking', 'credentials'] as const) out.delete(cat);
   }
@@ -194,7 +222,7 @@ interface Source {
   /** false: context only (legend, the containers of a nested name). */
   own: boolean;
   /** Name and id: "address" counts only at either end (billing_address, address_1; not billing_address_first_name). */
-  edgeOnly?: string;
+  edgeOnly?: string | undefined;
 }
 
 const AUTOCOMPLETE: Record<string, MaskingPreset | null> = {
@@ -207,7 +235,7 @@ const AUTOCOMPLETE: Record<string, MaskingPreset | null> = {
 };
 
 const clip = (v: string) => (v.length > 60 ? `${v.slice(0, 57)}...` : v);
-const squash = (v: string | null | undefined) => v?.replace(/\s+/g, ' ').trim() ?? '';
+const squash = (v: string | null | undefined): string => (!v ? '' : /\s\s|[\t\n\r]/.test(v) ? v.replace(/\s+/g, ' ').trim() : v.trim());
 
 /** Visible text of a label, without the text of the control it may wrap (a select's options). */
 function textOf(node: Node, budget = { n: 40 }): string {
@@ -276,13 +304,13 @@ function splitName(name: string): [own: string, containers: string] {
 }
 
 const thisYear = new Date().getFullYear();
+const stems = MONTH_STEMS.map((s) => s.split('|'));
 /** What a select's options look like: months, days, years to come (card expiry), years gone by (birth). */
 function optionsOf(el: Element): [Concept[], string] | undefined {
   const options = (el as HTMLSelectElement).options;
   if (!options || options.length < 10 || options.length > 140) return undefined;
   const nums: number[] = [];
   let months = 0;
-  const stems = MONTH_STEMS.map((s) => s.split('|'));
   for (let i = 0; i < options.length && i < 140; i++) {
     const o = options[i]!;
     const n = /^\s*(\d{1,4})\b/.exec(o.value || o.text)?.[1];
@@ -335,7 +363,7 @@ function sourcesOf(el: Element, index: LabelIndex | undefined): Source[] {
     const v = squash(raw);
     if (!v) return;
     const text = normalizeText(v);
-    if (text) out.push({ weight, evidence: describe(clip(v)), concepts: conceptsOf(text), own, ...(edgeOnly ? { edgeOnly: text } : {}) });
+    if (text) out.push({ weight, evidence: describe(clip(v)), concepts: conceptsOf(text), own, edgeOnly: edgeOnly ? text : undefined });
   };
   let named = false;
   for (const label of labelsOf(el, index)) {
@@ -450,7 +478,9 @@ export function classifyField(el: Element, options: ClassifyOptions = {}): Field
   const evidence = new Map<MaskingPreset, [number, string][]>();
   const credit = (cat: MaskingPreset, weight: number, why: string) => {
     scores.set(cat, (scores.get(cat) ?? 0) + weight);
-    evidence.set(cat, [...(evidence.get(cat) ?? []), [weight, why]]);
+    const list = evidence.get(cat);
+    if (list) list.push([weight, why]);
+    else evidence.set(cat, [[weight, why]]);
   };
 
   // Developer hints: the input type and autocomplete tokens (section-*, shipping, billing prefixes allowed).
@@ -488,7 +518,7 @@ export function classifyField(el: Element, options: ClassifyOptions = {}): Field
   let best: MaskingPreset | null = null;
   for (const cat of ORDER) if ((scores.get(cat) ?? 0) >= 3 && (!best || scores.get(cat)! > scores.get(best)!)) best = cat;
 
-  if (!best && options.neighbours !== false && any(own, ...DATE_PART)) {
+  if (!best && options.neighbours !== false && any(own, DATE_PART)) {
     const near = neighbour(el, options.labels);
     if (near) return near;
   }

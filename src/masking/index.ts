@@ -8,3 +8,5 @@ export { DEFAULT_MASKING_PRESETS, MASKING_PRESETS, maskedCategories } from './na
 export { compileMasking, isMasked, MASK_ATTRIBUTE } from './compile';
 export { validateMaskingConfig } from './validate';
 export { auditMasking, reportMaskingAudit } from './audit';
+export { classifyField, classifyFields, fieldsUnder, indexLabels, FIELD_SELECTOR, type ClassifyOptions, type FieldClassification, type LabelIndex } from './classify';
+export { createFieldMarker, isCardNumber, type FieldMarker, type FieldMarkerOptions, type FieldMark } from './mark';
