@@ -153,6 +153,8 @@ interface Field {
   select: boolean;
   /** Numeric keypad, digits pattern or number type: how one-time-code boxes look. */
   numeric: boolean;
+  /** The text is one a visitor reads (label, placeholder …), not a developer's name or id. */
+  human?: boolean;
 }
 
 /**
@@ -171,11 +173,12 @@ function categoriesOf(c: ReadonlySet<Concept>, ctx: ReadonlySet<Concept>, f: Fie
 
   // payment
   if (any(c, CARD_FIELD)) out.add('payment');
-  if (c.has('expiry') && !c.has('dateFormat') && (!docNear || (cardHere && !docHere))) out.add('payment');
+  // A card expires in a month and year: an expiry date with a day belongs to a document.
+  if (c.has('expiry') && !c.has('dateFormat') && !c.has('day') && !ctx.has('day') && (!docNear || (cardHere && !docHere))) out.add('payment');
   if (!direct) {
     if (c.has('number') && (cardNear || (ctx.has('payment') && !any(ctx, NOT_CARD_SECTION)))) out.add('payment');
     if (c.has('name') && cardNear && !ctx.has('accountHolder')) out.add('payment');
-    if (any(c, MONTH_YEAR) && cardNear && !birthNear) out.add('payment');
+    if (any(c, MONTH_YEAR) && (cardNear || (ctx.has('expiry') && !docNear)) && !birthNear) out.add('payment');
     if (any(c, CODE) && cardNear && !c.has('notOneTimeCode')) out.add('payment');
   }
 
@@ -188,8 +191,10 @@ function categoriesOf(c: ReadonlySet<Concept>, ctx: ReadonlySet<Concept>, f: Fie
   // identity
   if (c.has('dob') && !c.has('birthplace')) out.add('identity');
   if (c.has('birth') && any(c, DATE_PART) && !c.has('birthplace')) out.add('identity');
-  if (!direct && any(c, DATE_PART) && birthNear && !cardHere) out.add('identity');
+  if (!direct && any(c, DATE_PART) && birthNear && !cardHere && !c.has('age')) out.add('identity');
   if (c.has('nationalId') || c.has('health')) out.add('identity');
+  // An ID a person is asked for that belongs to no thing (an order, a customer, an employee) is theirs: "Other ID", "External ID".
+  if (!direct && f.human && !f.select && c.has('identifier') && !c.has('notPersonId') && !ctx.has('notPersonId') && !cardNear) out.add('identity');
   // "Passport number" is identity; "Passport expiry date", "Licence state" are not.
   if (any(c, ID_DOCUMENT) && !(c.has('documentDetail') && !c.has('number'))) out.add('identity');
 
@@ -204,7 +209,7 @@ function categoriesOf(c: ReadonlySet<Concept>, ctx: ReadonlySet<Concept>, f: Fie
     if (any(c, BANK_FIELD)) out.add('banking');
     if (c.has('bankAccount') && !c.has('notBank')) out.add('banking');
     if (!direct && c.has('account') && c.has('number') && !c.has('notBank')) out.add('banking');
-    if (!direct && any(c, NAME_OR_NUMBER) && any(ctx, BANK_SECTION) && !cardNear) out.add('banking');
+    if (!direct && any(c, NAME_OR_NUMBER) && any(ctx, BANK_SECTION) && !cardNear && !c.has('notBank')) out.add('banking');
   } else {
     for (const cat of ['contact', 'address', 'banking', 'credentials'] as const) out.delete(cat);
   }
@@ -221,6 +226,8 @@ interface Source {
   concepts: ReadonlySet<Concept>;
   /** false: context only (legend, the containers of a nested name). */
   own: boolean;
+  /** Text a visitor reads (label, placeholder, title …) rather than a name or id. */
+  human?: boolean;
   /** Name and id: "address" counts only at either end (billing_address, address_1; not billing_address_first_name). */
   edgeOnly?: string | undefined;
 }
@@ -232,6 +239,8 @@ const AUTOCOMPLETE: Record<string, MaskingPreset | null> = {
   bday: 'identity', 'bday-day': 'identity', 'bday-month': 'identity', 'bday-year': 'identity',
   email: 'contact', tel: 'contact', 'tel-national': 'contact', 'tel-local': 'contact', 'tel-area-code': 'contact', 'tel-local-prefix': 'contact', 'tel-local-suffix': 'contact', 'tel-extension': 'contact',
   'street-address': 'address', 'address-line1': 'address', 'address-line2': 'address', 'address-line3': 'address', 'postal-code': 'address',
+  // City, region and country: part of an address block, not identifying on their own.
+  'address-level1': null, 'address-level2': null, 'address-level3': null, 'address-level4': null, country: null, 'country-name': null, 'cc-type': null,
 };
 
 const clip = (v: string) => (v.length > 60 ? `${v.slice(0, 57)}...` : v);
@@ -277,22 +286,25 @@ function labelsOf(el: Element, index?: LabelIndex): Element[] {
   return out;
 }
 
-/** Text right before a field with no label: "<td>Card number</td><td><input>", "<span>CVC</span><input>". */
+/**
+ * Text a visitor reads just before a field that has no label: "<td>Card number</td><td><input>",
+ * "<span>CVC</span><input>", or a label-looking element in the wrapper before the field's
+ * wrapper (<div><label>DNI</label></div><div><input></div>). Stops at another field.
+ */
 function textBefore(el: Element): string {
-  let text = '';
-  for (let node = el.previousSibling, n = 0; node && n < 4 && !text.trim(); node = node.previousSibling, n++) {
-    if (node.nodeType === 1 && (node as Element).matches('input,select,textarea,button')) break;
-    text = node.nodeType === 3 ? (node.nodeValue ?? '') : textOf(node);
-  }
-  if (!text.trim()) {
-    const cell = el.parentElement;
-    if (cell && (cell.localName === 'td' || cell.localName === 'dd') && cell.firstElementChild === el) {
-      const prev = cell.previousElementSibling;
-      if (prev && /^(td|th|dt)$/.test(prev.localName)) text = textOf(prev);
+  let node: Element = el;
+  for (let depth = 0; depth < 4; depth++) {
+    for (let sib = node.previousSibling, n = 0; sib && n < 4; sib = sib.previousSibling, n++) {
+      // Another field, or a section heading (a heading names the section, not this field).
+      if (sib.nodeType === 1 && ((sib as Element).matches('input,select,textarea,button,h1,h2,h3,h4,h5,h6,legend') || (sib as Element).querySelector('input,select,textarea'))) return '';
+      const text = squash(sib.nodeType === 3 ? sib.nodeValue : sib.nodeType === 1 ? textOf(sib) : '');
+      if (text) return text.length <= 80 ? text : '';
     }
+    const up = node.parentElement;
+    if (!up || up.localName === 'form' || up.localName === 'fieldset' || up.localName === 'body') return '';
+    node = up;
   }
-  text = squash(text);
-  return text.length <= 80 ? text : '';
+  return '';
 }
 
 /** "payment[cc_number]" → own segment "cc_number", containers "payment"; "street[0]" → "street". */
@@ -363,7 +375,7 @@ function sourcesOf(el: Element, index: LabelIndex | undefined): Source[] {
     const v = squash(raw);
     if (!v) return;
     const text = normalizeText(v);
-    if (text) out.push({ weight, evidence: describe(clip(v)), concepts: conceptsOf(text), own, edgeOnly: edgeOnly ? text : undefined });
+    if (text) out.push({ weight, evidence: describe(clip(v)), concepts: conceptsOf(text), own, edgeOnly: edgeOnly ? text : undefined, human: own && !edgeOnly });
   };
   let named = false;
   for (const label of labelsOf(el, index)) {
@@ -385,8 +397,10 @@ function sourcesOf(el: Element, index: LabelIndex | undefined): Source[] {
   const aria = el.getAttribute('aria-label');
   if (squash(aria)) named = true;
   add(6, aria, (v) => `aria-label "${v}"`);
-  add(4, el.getAttribute('placeholder') ?? el.getAttribute('aria-placeholder') ?? el.getAttribute('data-placeholder'), (v) => `placeholder "${v}"`);
-  add(4, el.getAttribute('title'), (v) => `title "${v}"`);
+  const placeholder = el.getAttribute('placeholder') ?? el.getAttribute('aria-placeholder') ?? el.getAttribute('data-placeholder');
+  const title = el.getAttribute('title');
+  add(4, placeholder, (v) => `placeholder "${v}"`);
+  add(4, title, (v) => `title "${v}"`);
   if (!named) add(4, textBefore(el), (v) => `text before it "${v}"`);
 
   const name = el.getAttribute('name') ?? '';
@@ -433,6 +447,7 @@ const VETO: [Concept, MaskingPreset[], string][] = [
   ['search', [...ORDER], 'a search'],
   ['coupon', ['payment', 'credentials'], 'a coupon, promo or gift-card code'],
   ['otherCard', ['payment'], 'a card that is not a payment card'],
+  ['cardType', ['payment'], 'the card type, not the card'],
   ['captcha', ['credentials'], 'a captcha'],
 ];
 
@@ -488,20 +503,21 @@ export function classifyField(el: Element, options: ClassifyOptions = {}): Field
   if (type === 'password') credit('credentials', 10, 'type="password"');
   if (type === 'email') credit('contact', 10, 'type="email"');
   // type="tel" is also how card-number fields get a numeric keypad: a weak hint.
-  if (type === 'tel') credit('contact', 3, 'type="tel"');
+  if (type === 'tel' && !own.has('amount')) credit('contact', 3, 'type="tel"');
   const ac = squash(el.getAttribute('autocomplete'));
+  let acOrdinary = false;
   for (const token of ac.toLowerCase().split(' ')) {
     const cat = AUTOCOMPLETE[token];
-    if (cat) {
-      credit(cat, 10, `autocomplete="${ac}"`);
-      break;
-    }
+    if (cat) credit(cat, 10, `autocomplete="${ac}"`);
+    acOrdinary ||= cat === null;
+    if (cat !== undefined) break;
   }
 
   const field: Field = { select, numeric: isNumeric(el) };
+  const humanField: Field = { ...field, human: true };
   for (const s of sources) {
     if (!s.own) continue;
-    for (const cat of categoriesOf(edgeConcepts(s), ctx, field)) credit(cat, s.weight, field.numeric && cat === 'credentials' && !s.concepts.has('otp') && !s.concepts.has('password') && !s.concepts.has('secret') && !s.concepts.has('pin') ? `inputmode="numeric" and ${s.evidence}` : s.evidence);
+    for (const cat of categoriesOf(edgeConcepts(s), ctx, s.human ? humanField : field)) credit(cat, s.weight, field.numeric && cat === 'credentials' && !s.concepts.has('otp') && !s.concepts.has('password') && !s.concepts.has('secret') && !s.concepts.has('pin') ? `inputmode="numeric" and ${s.evidence}` : s.evidence);
   }
   // A legend or a name container never decides alone, but it does decide combinations
   // ("Number" in "Credit card"), which categoriesOf already read from ctx.
@@ -514,11 +530,24 @@ export function classifyField(el: Element, options: ClassifyOptions = {}): Field
     for (const cat of cats) scores.delete(cat);
   }
   if (select) for (const cat of ['contact', 'address', 'banking', 'credentials'] as const) scores.delete(cat);
+  // autocomplete="address-level2" (a city) or "cc-type" says what the name's "address" or "card" does not.
+  if (acOrdinary) {
+    vetoed.push(`autocomplete="${ac}"`);
+    for (const cat of ['address', 'payment'] as const) scores.delete(cat);
+  }
+  // An expiry that names no card: a passport or licence expiry, or a full date with a day, is no card's.
+  if (scores.has('payment') && own.has('expiry') && !any(own, CARD)) {
+    if (documentExpiry(el, options.labels)) {
+      vetoed.push('an expiry date in a group about a document or with a day box');
+      scores.delete('payment');
+    }
+  }
 
   let best: MaskingPreset | null = null;
   for (const cat of ORDER) if ((scores.get(cat) ?? 0) >= 3 && (!best || scores.get(cat)! > scores.get(best)!)) best = cat;
 
-  if (!best && options.neighbours !== false && any(own, DATE_PART)) {
+  // Only a bare date part ("Month", a 01–12 select) borrows its neighbour's category; "Age (years)" does not.
+  if (!best && options.neighbours !== false && any(own, DATE_PART) && !own.has('age')) {
     const near = neighbour(el, options.labels);
     if (near) return near;
   }
@@ -536,15 +565,40 @@ function neighbour(el: Element, labels: LabelIndex | undefined): FieldClassifica
   for (let depth = 0; box && depth < 4; depth++, box = box.parentElement) {
     const fields = Array.from(box.querySelectorAll('input,select,textarea')).filter((f) => f !== el);
     if (!fields.length) continue;
-    for (const f of fields.slice(0, 12)) {
+    if (fields.length > 12) return undefined;
+    for (const f of fields) {
       const r = classifyField(f, { ...(labels ? { labels } : {}), neighbours: false });
       if (r.category === 'payment' || r.category === 'identity') {
         return { category: r.category, evidence: [`next to a ${r.category === 'payment' ? 'card' : 'birth-date'} field (${r.evidence[0]})`] };
       }
     }
-    return undefined;
   }
   return undefined;
+}
+
+/** What the other fields in `box` say about themselves (their labels, names …), up to 30 fields. */
+function conceptsAround(el: Element, box: Element | null, labels: LabelIndex | undefined): Set<Concept> {
+  const out = new Set<Concept>();
+  if (!box) return out;
+  const fields = box.querySelectorAll('input,select,textarea');
+  if (fields.length > 30) return out;
+  for (const f of Array.from(fields)) {
+    if (f === el || skip(f)) continue;
+    for (const s of sourcesOf(f, labels)) if (s.own) for (const c of s.concepts) out.add(c);
+  }
+  return out;
+}
+
+/**
+ * An expiry date that names no card is a document's when its own group has a day box
+ * (cards expire in a month), or when its form asks about a passport, licence or permit
+ * and nothing about a card.
+ */
+function documentExpiry(el: Element, labels: LabelIndex | undefined): boolean {
+  const group = el.closest('fieldset,[role="group"]') ?? el.parentElement?.parentElement ?? null;
+  if (conceptsAround(el, group, labels).has('day')) return true;
+  const form = conceptsAround(el, el.closest('form'), labels);
+  return any(form, DOCUMENTS) && !any(form, CARD);
 }
 
 /** Every field under `root` the classifier looks at (form controls and editable regions). */
