@@ -133,6 +133,7 @@ function any(set: ReadonlySet<Concept>, cs: readonly Concept[]): boolean {
 }
 const CARD: Concept[] = ['card', 'cardNumber', 'cvc', 'cardholder'];
 const DATE_PART: Concept[] = ['day', 'month', 'year', 'date'];
+const BANK_FORM: readonly Concept[] = ['bank', 'iban', 'bankAccount', 'routing'];
 const DOCUMENTS: readonly Concept[] = ['document', 'passport', 'licence', 'otherCard'];
 const BIRTH: readonly Concept[] = ['dob', 'birth'];
 const CARD_FIELD: readonly Concept[] = ['cardNumber', 'cvc', 'cardholder'];
@@ -550,6 +551,14 @@ export function classifyField(el: Element, options: ClassifyOptions = {}): Field
   if (!best && options.neighbours !== false && any(own, DATE_PART) && !own.has('age')) {
     const near = neighbour(el, options.labels);
     if (near) return near;
+  }
+  // A bare "Number" on a form about a bank account (bank name, IBAN, BIC …) is the account number.
+  if (!best && !select && options.neighbours !== false && own.size === 1 && own.has('number')) {
+    const form = conceptsAround(el, el.closest('form'), options.labels);
+    if (any(form, BANK_FORM) && !any(form, CARD)) {
+      const by = sources.find((s) => s.own && s.concepts.has('number'))!;
+      return { category: 'banking', evidence: [`${by.evidence} on a form about a bank account`] };
+    }
   }
   if (!best) return { category: null, evidence: vetoed };
   const why = evidence.get(best)!.sort((a, b) => b[0] - a[0]).map(([, e]) => e);
