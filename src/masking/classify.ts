@@ -407,8 +407,8 @@ function sourcesOf(el: Element, index: LabelIndex | undefined): Source[] {
   const name = el.getAttribute('name') ?? '';
   if (name) {
     const [own, containers] = splitName(name);
-    add(3, own, () => `name="${clip(name)}"`, true, true);
-    add(1, containers, () => `name="${clip(name)}"`, false);
+    add(3, own, () => `name="${name}"`, true, true);
+    add(1, containers, () => `name="${name}"`, false);
   }
   const id = el.id;
   if (id) {
@@ -548,7 +548,7 @@ export function classifyField(el: Element, options: ClassifyOptions = {}): Field
   for (const cat of ORDER) if ((scores.get(cat) ?? 0) >= 3 && (!best || scores.get(cat)! > scores.get(best)!)) best = cat;
 
   // Only a bare date part ("Month", a 01–12 select) borrows its neighbour's category; "Age (years)" does not.
-  if (!best && options.neighbours !== false && any(own, DATE_PART) && !own.has('age')) {
+  if (!best && !vetoed.length && options.neighbours !== false && any(own, DATE_PART) && !own.has('age')) {
     const near = neighbour(el, options.labels);
     if (near) return near;
   }
@@ -577,7 +577,9 @@ function neighbour(el: Element, labels: LabelIndex | undefined): FieldClassifica
     if (fields.length > 12) return undefined;
     for (const f of fields) {
       const r = classifyField(f, { ...(labels ? { labels } : {}), neighbours: false });
-      if (r.category === 'payment' || r.category === 'identity') {
+      // Borrow from a card field or a birth-date field only: a passport number says nothing about a "Year" box.
+      const birth = r.category === 'identity' && sourcesOf(f, labels).some((s) => s.own && any(s.concepts, BIRTH));
+      if (r.category === 'payment' || birth) {
         return { category: r.category, evidence: [`next to a ${r.category === 'payment' ? 'card' : 'birth-date'} field (${r.evidence[0]})`] };
       }
     }
