@@ -229,8 +229,6 @@ interface Source {
   own: boolean;
   /** Text a visitor reads (label, placeholder, title …) rather than a name or id. */
   human?: boolean;
-  /** Name and id: "address" counts only at either end (billing_address, address_1; not billing_address_first_name). */
-  edgeOnly?: string | undefined;
 }
 
 const AUTOCOMPLETE: Record<string, MaskingPreset | null> = {
@@ -376,7 +374,9 @@ function sourcesOf(el: Element, index: LabelIndex | undefined): Source[] {
     const v = squash(raw);
     if (!v) return;
     const text = normalizeText(v);
-    if (text) out.push({ weight, evidence: describe(clip(v)), concepts: conceptsOf(text), own, edgeOnly: edgeOnly ? text : undefined, human: own && !edgeOnly });
+    if (!text) return;
+    const concepts = conceptsOf(text);
+    out.push({ weight, evidence: describe(clip(v)), concepts: edgeOnly && concepts.has('address') ? edgeConcepts(text, concepts) : concepts, own, human: own && !edgeOnly });
   };
   let named = false;
   for (const label of labelsOf(el, index)) {
@@ -432,11 +432,10 @@ function sourcesOf(el: Element, index: LabelIndex | undefined): Source[] {
 
 const ADDRESS_EDGE = /^(address|addr|adresse|adres|endereco|indirizzo|direccion|anschrift)$/;
 /** "address" inside a long name is the container of another field (billing_address_first_name). */
-function edgeConcepts(s: Source): ReadonlySet<Concept> {
-  if (!s.edgeOnly || !s.concepts.has('address')) return s.concepts;
-  const t = s.edgeOnly.split(' ');
-  if (ADDRESS_EDGE.test(t[0]!) || ADDRESS_EDGE.test(t[t.length - 1]!)) return s.concepts;
-  const copy = new Set(s.concepts);
+function edgeConcepts(text: string, concepts: ReadonlySet<Concept>): ReadonlySet<Concept> {
+  const t = text.split(' ');
+  if (ADDRESS_EDGE.test(t[0]!) || ADDRESS_EDGE.test(t[t.length - 1]!)) return concepts;
+  const copy = new Set(concepts);
   copy.delete('address');
   return copy;
 }
@@ -484,11 +483,16 @@ export function classifyField(el: Element, options: ClassifyOptions = {}): Field
   const own = new Set<Concept>();
   const ctx = new Set<Concept>();
   for (const s of sources) {
-    for (const c of edgeConcepts(s)) {
+    for (const c of s.concepts) {
       ctx.add(c);
       if (s.own) own.add(c);
     }
   }
+
+  // Most fields on a long page name nothing sensitive at all: say so without weighing anything.
+  const type = el.localName === 'input' ? (el.getAttribute('type') ?? '').toLowerCase() : '';
+  const ac = squash(el.getAttribute('autocomplete'));
+  if (!own.size && !select && !ac && type !== 'password' && type !== 'email' && type !== 'tel') return { category: null, evidence: [] };
 
   const scores = new Map<MaskingPreset, number>();
   const evidence = new Map<MaskingPreset, [number, string][]>();
@@ -500,12 +504,10 @@ export function classifyField(el: Element, options: ClassifyOptions = {}): Field
   };
 
   // Developer hints: the input type and autocomplete tokens (section-*, shipping, billing prefixes allowed).
-  const type = el.localName === 'input' ? (el.getAttribute('type') ?? '').toLowerCase() : '';
   if (type === 'password') credit('credentials', 10, 'type="password"');
   if (type === 'email') credit('contact', 10, 'type="email"');
   // type="tel" is also how card-number fields get a numeric keypad: a weak hint.
   if (type === 'tel' && !own.has('amount')) credit('contact', 3, 'type="tel"');
-  const ac = squash(el.getAttribute('autocomplete'));
   let acOrdinary = false;
   for (const token of ac.toLowerCase().split(' ')) {
     const cat = AUTOCOMPLETE[token];
@@ -518,7 +520,7 @@ export function classifyField(el: Element, options: ClassifyOptions = {}): Field
   const humanField: Field = { ...field, human: true };
   for (const s of sources) {
     if (!s.own) continue;
-    for (const cat of categoriesOf(edgeConcepts(s), ctx, s.human ? humanField : field)) credit(cat, s.weight, field.numeric && cat === 'credentials' && !s.concepts.has('otp') && !s.concepts.has('password') && !s.concepts.has('secret') && !s.concepts.has('pin') ? `inputmode="numeric" and ${s.evidence}` : s.evidence);
+    for (const cat of categoriesOf(s.concepts, ctx, s.human ? humanField : field)) credit(cat, s.weight, field.numeric && cat === 'credentials' && !s.concepts.has('otp') && !s.concepts.has('password') && !s.concepts.has('secret') && !s.concepts.has('pin') ? `inputmode="numeric" and ${s.evidence}` : s.evidence);
   }
   // A legend or a name container never decides alone, but it does decide combinations
   // ("Number" in "Credit card"), which categoriesOf already read from ctx.
