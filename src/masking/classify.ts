@@ -50,27 +50,34 @@ const prefixes: [string, Concept][] = [];
 const suffixes: [string, Concept][] = [];
 /** Phrases in other scripts, by first character, longest first: 密码 (password) wins over 码 (code) at the same place. */
 const others = new Map<string, [string, Concept[]][]>();
-for (const [concept, list] of Object.entries(VOCABULARY) as [Concept, string][]) {
-  for (const raw of list.split('|')) {
-    const star = raw.startsWith('*') ? 'suffix' : raw.endsWith('*') ? 'prefix' : '';
-    const p = normalizeText(raw.replace(/\*/g, ''));
-    if (!p) continue;
-    if (star === 'suffix') suffixes.push([p, concept]);
-    else if (star === 'prefix') prefixes.push([p, concept]);
-    else if (LATIN.test(p)) {
-      phrases.set(p, [...(phrases.get(p) ?? []), concept]);
-      const words = p.split(' ');
-      if (words.length > 1) starts.set(words[0]!, Math.max(starts.get(words[0]!) ?? 1, words.length));
-    } else {
-      const bucket = others.get(p[0]!) ?? [];
-      const entry = bucket.find(([q]) => q === p);
-      if (entry) entry[1].push(concept);
-      else bucket.push([p, [concept]]);
-      others.set(p[0]!, bucket);
+let prepared = false;
+/** Indexes the vocabulary on first use, so loading the module costs the page nothing. */
+function prepare(): void {
+  prepared = true;
+  for (const [concept, list] of Object.entries(VOCABULARY) as [Concept, string][]) {
+    for (const raw of list.split('|')) {
+      const star = raw.startsWith('*') ? 'suffix' : raw.endsWith('*') ? 'prefix' : '';
+      const bare = raw.replace(/\*/g, '');
+      // The vocabulary is written normalised already; only other scripts need the Unicode pass.
+      const p = LATIN.test(bare) ? bare : normalizeText(bare);
+      if (!p) continue;
+      if (star === 'suffix') suffixes.push([p, concept]);
+      else if (star === 'prefix') prefixes.push([p, concept]);
+      else if (LATIN.test(p)) {
+        phrases.set(p, [...(phrases.get(p) ?? []), concept]);
+        const words = p.split(' ');
+        if (words.length > 1) starts.set(words[0]!, Math.max(starts.get(words[0]!) ?? 1, words.length));
+      } else {
+        const bucket = others.get(p[0]!) ?? [];
+        const entry = bucket.find(([q]) => q === p);
+        if (entry) entry[1].push(concept);
+        else bucket.push([p, [concept]]);
+        others.set(p[0]!, bucket);
+      }
     }
   }
+  for (const bucket of others.values()) bucket.sort((a, b) => b[0].length - a[0].length);
 }
-for (const bucket of others.values()) bucket.sort((a, b) => b[0].length - a[0].length);
 
 const tokenCache = new Map<string, readonly Concept[]>();
 /** A single word no phrase names exactly: German and Dutch compounds ("Kreditkartennummer"). */
@@ -90,6 +97,7 @@ function compound(token: string): readonly Concept[] {
 const textCache = new Map<string, ReadonlySet<Concept>>();
 /** The concepts a normalised text names. Within a text, the longest phrase at each word wins. */
 export function conceptsOf(text: string): ReadonlySet<Concept> {
+  if (!prepared) prepare();
   let out = textCache.get(text) as Set<Concept> | undefined;
   if (out) return out;
   out = new Set<Concept>();
