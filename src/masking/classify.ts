@@ -35,7 +35,6 @@ export function normalizeText(raw: string): string {
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .replace(/([a-zA-Z]{2,})(\d)/g, '$1 $2');
   // Most names and labels are plain ASCII: skip the Unicode passes for them.
-  // eslint-disable-next-line no-control-regex
   if (/[^\u0000-\u007f]/.test(s)) {
     s = s.normalize('NFKD').replace(MARKS, '').normalize('NFKC').toLowerCase().replace(/°/g, 'o').replace(/#/g, ' # ').replace(/[^\p{L}\p{N}#]+/gu, ' ');
   } else s = s.toLowerCase().replace(/#/g, ' # ').replace(/[^a-z0-9#]+/g, ' ');
@@ -43,6 +42,8 @@ export function normalizeText(raw: string): string {
 }
 
 const LATIN = /^[a-z0-9# ]+$/;
+// Text normalizeText() leaves as it is: lower-case ASCII, kana, CJK ideographs, Hebrew letters, Arabic letters without hamza marks.
+const SETTLED = /^[a-z0-9# \u3041-\u30ff\u4e00-\u9fff\u05d0-\u05ea\u0621\u0627-\u063a\u0641-\u064a]+$/;
 const phrases = new Map<string, Concept[]>();
 /** First word of a multi-word phrase → the most words a phrase starting with it has. */
 const starts = new Map<string, number>();
@@ -58,13 +59,16 @@ function prepare(): void {
     for (const raw of list.split('|')) {
       const star = raw.startsWith('*') ? 'suffix' : raw.endsWith('*') ? 'prefix' : '';
       const bare = raw.replace(/\*/g, '');
-      // The vocabulary is written normalised already; only other scripts need the Unicode pass.
-      const p = LATIN.test(bare) ? bare : normalizeText(bare);
+      // The vocabulary is written normalised already, except for accents, hamza-carrying
+      // alefs and half-width forms: only phrases with those need the Unicode pass.
+      const p = SETTLED.test(bare) ? bare : normalizeText(bare);
       if (!p) continue;
       if (star === 'suffix') suffixes.push([p, concept]);
       else if (star === 'prefix') prefixes.push([p, concept]);
       else if (LATIN.test(p)) {
-        phrases.set(p, [...(phrases.get(p) ?? []), concept]);
+        const list = phrases.get(p);
+        if (list) list.push(concept);
+        else phrases.set(p, [concept]);
         const words = p.split(' ');
         if (words.length > 1) starts.set(words[0]!, Math.max(starts.get(words[0]!) ?? 1, words.length));
       } else {
@@ -115,7 +119,6 @@ export function conceptsOf(text: string): ReadonlySet<Concept> {
     if (!matched) for (const c of compound(tokens[i]!)) out.add(c);
     i += matched || 1;
   }
-  // eslint-disable-next-line no-control-regex
   if (/[^\u0000-\u007f]/.test(text)) {
     for (let i = 0; i < text.length; ) {
       const hit = others.get(text[i]!)?.find(([p]) => text.startsWith(p, i));
@@ -375,13 +378,18 @@ function skip(el: Element): string | undefined {
   return undefined;
 }
 
+const normalized = new Map<string, string>();
 /** The texts a visitor or developer reads for this field, with how to describe each. */
 function sourcesOf(el: Element, index: LabelIndex | undefined): Source[] {
   const out: Source[] = [];
   const add = (weight: number, raw: string | null | undefined, describe: (v: string) => string, own = true, edgeOnly?: boolean) => {
     const v = squash(raw);
     if (!v) return;
-    const text = normalizeText(v);
+    let text = normalized.get(v);
+    if (text === undefined) {
+      text = normalizeText(v);
+      if (normalized.size < 20_000) normalized.set(v, text);
+    }
     if (!text) return;
     const concepts = conceptsOf(text);
     out.push({ weight, evidence: describe(clip(v)), concepts: edgeOnly && concepts.has('address') ? edgeConcepts(text, concepts) : concepts, own, human: own && !edgeOnly });

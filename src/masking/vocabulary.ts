@@ -60,7 +60,7 @@ export const VOCABULARY: Record<Concept, string> = {
     'תוקף|תאריך תפוגה|תוקף הכרטיס',
   ].join('|'),
   cvc: [
-    'cvc|cvv|cvc2|cvv2|ccv|cvn|csc|cid|cvd|security code|card code|card verification|card verification code|card verification value|verification value|card security code|cvv code|cvc code|security number',
+    'cvc|cvv|ccv|cvn|csc|cid|cvd|security code|card code|card verification|card verification code|card verification value|verification value|card security code|cvv code|cvc code|security number',
     'codigo de seguridad|cod seguridad|codigo cvv',
     'cryptogramme|cryptogramme visuel|code de securite|code securite|code cvv|cle de securite',
     '*prufnummer|*prufziffer|sicherheitscode|kartenprufcode|prufcode',
@@ -201,7 +201,7 @@ export const VOCABULARY: Record<Concept, string> = {
   ].join('|'),
   street: [
     'suburb|urbanization|urbanizacion|stadtteil|ortsteil|bairro|colonia|quartier|frazione|wijk|barrio',
-    'street|street address|street name|address line|address line 1|address line 2|address 1|address 2|address 3|addr 1|addr 2|address1|address2|line 1|line 2|house number|house no|house nr|housenumber|apartment|apt|suite|flat number|building|po box|p o box|streetaddress|street line|street 1|street 2|street1|street2',
+    'street|street address|street name|address line|address line 1|address line 2|address 1|address 2|address 3|addr 1|addr 2|line 1|line 2|house number|house no|house nr|housenumber|apartment|apt|suite|flat number|building|po box|p o box|streetaddress|street line|street 1|street 2',
     'calle|domicilio|numero exterior|numero interior|piso|puerta|direccion linea|linea de direccion',
     'rue|numero de rue|numero et rue|complement d adresse|ligne d adresse|voie|batiment|appartement',
     'strasse|str|hausnummer|hausnr|haus nr|strasse und hausnummer|adresszusatz',

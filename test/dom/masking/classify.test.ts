@@ -262,3 +262,17 @@ describe('classifyFields', () => {
     ]);
   });
 });
+
+describe('the vocabulary', () => {
+  it('is written the way page text is normalised, so every phrase can match', async () => {
+    const { VOCABULARY } = await import('../../../src/masking/vocabulary');
+    const { normalizeText } = await import('../../../src/masking/classify');
+    // What the classifier indexes without normalising (lower-case ASCII, kana, ideographs, Hebrew, Arabic without hamza marks).
+    const settled = /^[a-z0-9# \u3041-\u30ff\u4e00-\u9fff\u05d0-\u05ea\u0621\u0627-\u063a\u0641-\u064a]+$/;
+    const unsettled = Object.values(VOCABULARY)
+      .flatMap((list) => list.split('|'))
+      .map((raw) => raw.replace(/\*/g, ''))
+      .filter((p) => settled.test(p) && normalizeText(p) !== p);
+    expect(unsettled).toEqual([]);
+  });
+});
