@@ -151,7 +151,6 @@ const CARD_FIELD: readonly Concept[] = ['cardNumber', 'cvc', 'cardholder'];
 const NOT_CARD_SECTION: readonly Concept[] = ['bank', 'account', 'iban', 'street', 'address', 'phone'];
 const MONTH_YEAR: readonly Concept[] = ['month', 'year'];
 const CODE: readonly Concept[] = ['code', 'security'];
-const ADDRESS_SECTION: readonly Concept[] = ['street', 'address', 'postcode'];
 const SECURITY_QUESTION: readonly Concept[] = ['security', 'question', 'secret'];
 const ID_DOCUMENT: readonly Concept[] = ['passport', 'licence'];
 const STREET: readonly Concept[] = ['street', 'address'];
@@ -196,7 +195,8 @@ function categoriesOf(c: ReadonlySet<Concept>, ctx: ReadonlySet<Concept>, f: Fie
 
   // credentials
   if (c.has('password') || c.has('otp') || c.has('secret')) out.add('credentials');
-  if (c.has('pin') && !(c.has('postcode') && any(ctx, ADDRESS_SECTION))) out.add(cardHere ? 'payment' : 'credentials');
+  // "PIN code" is India's postcode in an address, and a PIN anywhere else.
+  if (c.has('pin') && !(c.has('postcode') && any(ctx, STREET))) out.add(cardHere ? 'payment' : 'credentials');
   if (!direct && c.has('answer') && any(ctx, SECURITY_QUESTION)) out.add('credentials');
   if (!direct && c.has('code') && f.numeric && !cardNear && !c.has('notOneTimeCode')) out.add('credentials');
 
@@ -214,7 +214,7 @@ function categoriesOf(c: ReadonlySet<Concept>, ctx: ReadonlySet<Concept>, f: Fie
     // contact
     if (c.has('email') || c.has('phone')) out.add('contact');
     // address
-    if (c.has('street') || (c.has('postcode') && !(c.has('pin') && !any(ctx, ADDRESS_SECTION)))) out.add('address');
+    if (c.has('street') || (c.has('postcode') && !(c.has('pin') && !any(ctx, STREET)))) out.add('address');
     if (c.has('address') && !c.has('notAddress') && !c.has('email')) out.add('address');
     if (!direct && c.has('number') && any(ctx, STREET) && !cardNear && !any(ctx, NOT_HOUSE_NUMBER)) out.add('address');
     // banking

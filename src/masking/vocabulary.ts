@@ -214,7 +214,7 @@ export const VOCABULARY: Record<Concept, string> = {
     'כתובת|רחוב|מספר בית|דירה|כתובת מגורים',
   ].join('|'),
   postcode: [
-    'postcode|post code|postal code|postal|postalcode|zip|zip code|zipcode|zip postal|postcode zip|pincode|eircode|post nr|postnummer',
+    'postcode|post code|postal code|postal|postalcode|zip|zip code|zipcode|zip postal|postcode zip|pincode|pin code|eircode|post nr|postnummer',
     'codigo postal|cod postal|c p|cp',
     'code postal',
     'plz|postleitzahl',

@@ -276,3 +276,11 @@ describe('the vocabulary', () => {
     expect(unsettled).toEqual([]);
   });
 });
+
+describe('classifyField: words with two meanings', () => {
+  it('"PIN code" is a PIN, except in an address, where it is India\'s postcode', () => {
+    expect(category('<label for="p">Enter your PIN code</label><input id="p" name="f1">')).toBe('credentials');
+    expect(category('<fieldset><legend>Delivery address</legend><label for="p">PIN code</label><input id="p" name="f1"></fieldset>')).toBe('address');
+    expect(category('<input name="pincode">')).toBe('address');
+  });
+});
