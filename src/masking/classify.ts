@@ -55,29 +55,37 @@ let prepared = false;
 /** Indexes the vocabulary on first use, so loading the module costs the page nothing. */
 function prepare(): void {
   prepared = true;
+  const byPhrase = new Map<string, Concept[]>();
   for (const [concept, list] of Object.entries(VOCABULARY) as [Concept, string][]) {
     for (const raw of list.split('|')) {
-      const star = raw.startsWith('*') ? 'suffix' : raw.endsWith('*') ? 'prefix' : '';
-      const bare = raw.replace(/\*/g, '');
+      const star = raw.charCodeAt(0) === 42 ? 'suffix' : raw.charCodeAt(raw.length - 1) === 42 ? 'prefix' : '';
+      const bare = star === 'suffix' ? raw.slice(1) : star === 'prefix' ? raw.slice(0, -1) : raw;
       // The vocabulary is written normalised already, except for accents, hamza-carrying
       // alefs and half-width forms: only phrases with those need the Unicode pass.
-      const p = SETTLED.test(bare) ? bare : normalizeText(bare);
+      const p = LATIN.test(bare) || SETTLED.test(bare) ? bare : normalizeText(bare);
       if (!p) continue;
       if (star === 'suffix') suffixes.push([p, concept]);
       else if (star === 'prefix') prefixes.push([p, concept]);
-      else if (LATIN.test(p)) {
-        const list = phrases.get(p);
+      else {
+        const list = byPhrase.get(p);
         if (list) list.push(concept);
-        else phrases.set(p, [concept]);
-        const words = p.split(' ');
-        if (words.length > 1) starts.set(words[0]!, Math.max(starts.get(words[0]!) ?? 1, words.length));
-      } else {
-        const bucket = others.get(p[0]!) ?? [];
-        const entry = bucket.find(([q]) => q === p);
-        if (entry) entry[1].push(concept);
-        else bucket.push([p, [concept]]);
-        others.set(p[0]!, bucket);
+        else byPhrase.set(p, [concept]);
       }
+    }
+  }
+  for (const [p, concepts] of byPhrase) {
+    if (LATIN.test(p)) {
+      phrases.set(p, concepts);
+      const space = p.indexOf(' ');
+      if (space > 0) {
+        const first = p.slice(0, space);
+        const words = p.split(' ').length;
+        if (words > (starts.get(first) ?? 1)) starts.set(first, words);
+      }
+    } else {
+      const bucket = others.get(p[0]!);
+      if (bucket) bucket.push([p, concepts]);
+      else others.set(p[0]!, [[p, concepts]]);
     }
   }
   for (const bucket of others.values()) bucket.sort((a, b) => b[0].length - a[0].length);

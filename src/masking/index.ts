@@ -1,7 +1,9 @@
 /**
  * Privacy masking: presets and custom selectors compiled into rules the SDK adapter
- * (src/sdk) turns into the SDK's own settings, plus an audit for fields no rule covers.
- * Nothing here knows the SDK's names.
+ * (src/sdk) turns into the SDK's own settings; a field classifier that reads labels,
+ * legends and names like a visitor; a marker that puts the opt-in attribute on what the
+ * classifier finds before and during a session; and an audit, on the same classifier,
+ * for fields no rule covers. Nothing here knows the SDK's names.
  */
 export type { CompiledMasking, MaskingAuditFinding, MaskingConfig, MaskingPreset } from './types';
 export { DEFAULT_MASKING_PRESETS, MASKING_PRESETS, maskedCategories } from './names';

@@ -117,12 +117,15 @@ export function createFieldMarker(options: FieldMarkerOptions): FieldMarker {
     return n;
   }
 
-  /** The fields whose verdict a changed node can change: itself, what it labels, what it sits in. */
-  function affected(node: Node, out: Set<Element>): void {
+  /**
+   * The fields whose verdict a change at `node` can change: the field it is or sits in, the
+   * field a label it is in names, the fields of a fieldset whose legend it is in, the fields
+   * that name it in aria-labelledby, and an unlabelled field right after it.
+   */
+  function related(node: Node, out: Set<Element>): void {
     const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
     if (!el) return;
-    if (node.nodeType === 1) for (const f of fieldsUnder(el)) out.add(f);
-    const field = el.closest('select,textarea,[contenteditable]');
+    const field = el.closest('input,select,textarea,[contenteditable]');
     if (field) out.add(field);
     const label = el.closest('label');
     if (label) {
@@ -135,9 +138,8 @@ export function createFieldMarker(options: FieldMarkerOptions): FieldMarker {
     if (legend?.parentElement) for (const f of fieldsUnder(legend.parentElement)) out.add(f);
     const named = el.closest('[id]');
     if (named && !named.matches(FIELD_SELECTOR)) {
-      const scope = labelScope(root);
       const id = named.id.replace(/["\\]/g, '\\$&');
-      for (const f of Array.from(scope.querySelectorAll(`[aria-labelledby~="${id}"]`))) out.add(f);
+      for (const f of Array.from(labelScope(root).querySelectorAll(`[aria-labelledby~="${id}"]`))) out.add(f);
     }
     // Text right before an unlabelled field, or in the table cell before it.
     for (const near of [el.nextElementSibling, el.parentElement?.nextElementSibling?.firstElementChild]) {
@@ -160,9 +162,14 @@ export function createFieldMarker(options: FieldMarkerOptions): FieldMarker {
         continue;
       }
       if (r.type === 'childList') {
-        for (const n of Array.from(r.addedNodes)) affected(n, dirty);
-        affected(r.target, dirty);
-      } else affected(r.target, dirty);
+        // New nodes: the fields in them, and whatever their text labels. The parent itself
+        // only matters as text around a field, never as a reason to re-read all it holds.
+        for (const n of Array.from(r.addedNodes)) {
+          if (n.nodeType === 1) for (const f of fieldsUnder(n as Element)) dirty.add(f);
+          related(n, dirty);
+        }
+        if (r.removedNodes.length) related(r.target, dirty);
+      } else related(r.target, dirty);
     }
     if (!dirty.size) return;
     const labels = indexLabels(labelScope(root));
