@@ -30,10 +30,9 @@ const MARKS = /[\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u0640\u064b-\u065f\u0670
  * "ｸﾚｼﾞｯﾄ" → "クレジット". Page text and vocabulary go through the same steps.
  */
 export function normalizeText(raw: string): string {
-  let s = raw
-    .replace(/([a-z\d])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .replace(/([a-zA-Z]{2,})(\d)/g, '$1 $2');
+  let s = raw;
+  if (/[A-Z]/.test(s)) s = s.replace(/([a-z\d])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2');
+  if (/[a-zA-Z]{2}\d/.test(s)) s = s.replace(/([a-zA-Z]{2,})(\d)/g, '$1 $2');
   // Most names and labels are plain ASCII: skip the Unicode passes for them.
   if (/[^\u0000-\u007f]/.test(s)) {
     s = s.normalize('NFKD').replace(MARKS, '').normalize('NFKC').toLowerCase().replace(/°/g, 'o').replace(/#/g, ' # ').replace(/[^\p{L}\p{N}#]+/gu, ' ');
@@ -242,7 +241,9 @@ function categoriesOf(c: ReadonlySet<Concept>, ctx: ReadonlySet<Concept>, f: Fie
 
 interface Source {
   weight: number;
-  evidence: string;
+  /** How to name the text in evidence: `label text` → label text "…"; `name=` → name="…"; '' → the value as it is. */
+  kind: string;
+  value: string;
   concepts: ReadonlySet<Concept>;
   /** false: context only (legend, the containers of a nested name). */
   own: boolean;
@@ -261,6 +262,9 @@ const AUTOCOMPLETE: Record<string, MaskingPreset | null> = {
   'address-level1': null, 'address-level2': null, 'address-level3': null, 'address-level4': null, country: null, 'country-name': null, 'cc-type': null,
 };
 
+/** How a source reads in evidence: label text "Card number", name="cc_owner". */
+const describe = (s: Source): string => (!s.kind ? s.value : s.kind.endsWith('=') ? `${s.kind}"${s.value}"` : `${s.kind} "${s.value}"`);
+const SAYS_CREDENTIAL: readonly Concept[] = ['otp', 'password', 'secret', 'pin'];
 const clip = (v: string) => (v.length > 60 ? `${v.slice(0, 57)}...` : v);
 const squash = (v: string | null | undefined): string => (!v ? '' : /\s\s|[\t\n\r]/.test(v) ? v.replace(/\s+/g, ' ').trim() : v.trim());
 
@@ -390,7 +394,7 @@ const normalized = new Map<string, string>();
 /** The texts a visitor or developer reads for this field, with how to describe each. */
 function sourcesOf(el: Element, index: LabelIndex | undefined): Source[] {
   const out: Source[] = [];
-  const add = (weight: number, raw: string | null | undefined, describe: (v: string) => string, own = true, edgeOnly?: boolean) => {
+  const add = (weight: number, raw: string | null | undefined, kind: string, own = true, edgeOnly?: boolean, full?: string) => {
     const v = squash(raw);
     if (!v) return;
     let text = normalized.get(v);
@@ -400,13 +404,13 @@ function sourcesOf(el: Element, index: LabelIndex | undefined): Source[] {
     }
     if (!text) return;
     const concepts = conceptsOf(text);
-    out.push({ weight, evidence: describe(clip(v)), concepts: edgeOnly && concepts.has('address') ? edgeConcepts(text, concepts) : concepts, own, human: own && !edgeOnly });
+    out.push({ weight, kind, value: kind === 'name=' ? full ?? v : clip(v), concepts: edgeOnly && concepts.has('address') ? edgeConcepts(text, concepts) : concepts, own, human: own && !edgeOnly });
   };
   let named = false;
   for (const label of labelsOf(el, index)) {
     const t = textOf(label);
     if (squash(t)) named = true;
-    add(6, t, (v) => `label text "${v}"`);
+    add(6, t, 'label text');
   }
   const labelledby = el.getAttribute('aria-labelledby');
   if (labelledby) {
@@ -417,22 +421,22 @@ function sourcesOf(el: Element, index: LabelIndex | undefined): Source[] {
       .map((ref) => (ref ? textOf(ref) : ''))
       .join(' ');
     if (squash(text)) named = true;
-    add(6, text, (v) => `aria-labelledby text "${v}"`);
+    add(6, text, 'aria-labelledby text');
   }
   const aria = el.getAttribute('aria-label');
   if (squash(aria)) named = true;
-  add(6, aria, (v) => `aria-label "${v}"`);
+  add(6, aria, 'aria-label');
   const placeholder = el.getAttribute('placeholder') ?? el.getAttribute('aria-placeholder') ?? el.getAttribute('data-placeholder');
   const title = el.getAttribute('title');
-  add(4, placeholder, (v) => `placeholder "${v}"`);
-  add(4, title, (v) => `title "${v}"`);
-  if (!named) add(4, textBefore(el), (v) => `text before it "${v}"`);
+  add(4, placeholder, 'placeholder');
+  add(4, title, 'title');
+  if (!named) add(4, textBefore(el), 'text before it');
 
   const name = el.getAttribute('name') ?? '';
   if (name) {
     const [own, containers] = splitName(name);
-    add(3, own, () => `name="${name}"`, true, true);
-    add(1, containers, () => `name="${name}"`, false);
+    add(3, own, 'name=', true, true, name);
+    add(1, containers, 'name=', false, false, name);
   }
   const id = el.id;
   if (id) {
@@ -440,7 +444,7 @@ function sourcesOf(el: Element, index: LabelIndex | undefined): Source[] {
     // edit-payment-information-…-number): it says nothing the name does not.
     const nid = normalizeText(id);
     const nname = normalizeText(name);
-    if (!nname || !(nid === nname || nid.endsWith(` ${nname}`) || nid.endsWith(nname))) add(3, id, (v) => `id="${v}"`, true, true);
+    if (!nname || !(nid === nname || nid.endsWith(` ${nname}`) || nid.endsWith(nname))) add(3, id, 'id=', true, true);
   }
   const group = el.closest('fieldset,[role="group"],[role="radiogroup"]');
   if (group) {
@@ -449,7 +453,7 @@ function sourcesOf(el: Element, index: LabelIndex | undefined): Source[] {
       for (let c = group.firstElementChild; c; c = c.nextElementSibling) if (c.localName === 'legend') legend = textOf(c);
     }
     legend ||= group.getAttribute('aria-label') ?? '';
-    add(2, legend, (v) => `legend "${v}"`, false);
+    add(2, legend, 'legend', false);
   }
   return out;
 }
@@ -499,10 +503,10 @@ export function classifyField(el: Element, options: ClassifyOptions = {}): Field
   const sources = sourcesOf(el, options.labels);
   if (select) {
     const opts = optionsOf(el);
-    if (opts) sources.push({ weight: 3, evidence: opts[1], concepts: new Set(opts[0]), own: true });
+    if (opts) sources.push({ weight: 3, kind: '', value: opts[1], concepts: new Set(opts[0]), own: true });
   }
   const placeholder = el.getAttribute('placeholder');
-  if (placeholder && CARD_SHAPE.test(placeholder.trim())) sources.push({ weight: 4, evidence: `placeholder "${placeholder.trim()}" is shaped like a card number`, concepts: new Set(['cardNumber']), own: true });
+  if (placeholder && CARD_SHAPE.test(placeholder.trim())) sources.push({ weight: 4, kind: '', value: `placeholder "${placeholder.trim()}" is shaped like a card number`, concepts: new Set(['cardNumber']), own: true });
 
   const own = new Set<Concept>();
   const ctx = new Set<Concept>();
@@ -519,12 +523,12 @@ export function classifyField(el: Element, options: ClassifyOptions = {}): Field
   if (!own.size && !select && !ac && type !== 'password' && type !== 'email' && type !== 'tel') return { category: null, evidence: [] };
 
   const scores = new Map<MaskingPreset, number>();
-  const evidence = new Map<MaskingPreset, [number, string][]>();
-  const credit = (cat: MaskingPreset, weight: number, why: string) => {
+  const evidence = new Map<MaskingPreset, [number, string | Source, boolean?][]>();
+  const credit = (cat: MaskingPreset, weight: number, why: string | Source, numeric?: boolean) => {
     scores.set(cat, (scores.get(cat) ?? 0) + weight);
     const list = evidence.get(cat);
-    if (list) list.push([weight, why]);
-    else evidence.set(cat, [[weight, why]]);
+    if (list) list.push([weight, why, numeric]);
+    else evidence.set(cat, [[weight, why, numeric]]);
   };
 
   // Developer hints: the input type and autocomplete tokens (section-*, shipping, billing prefixes allowed).
@@ -541,10 +545,14 @@ export function classifyField(el: Element, options: ClassifyOptions = {}): Field
   }
 
   const field: Field = { select, numeric: isNumeric(el) };
-  const humanField: Field = { ...field, human: true };
+  const humanField: Field = { select, numeric: field.numeric, human: true };
   for (const s of sources) {
     if (!s.own) continue;
-    for (const cat of categoriesOf(s.concepts, ctx, s.human ? humanField : field)) credit(cat, s.weight, field.numeric && cat === 'credentials' && !s.concepts.has('otp') && !s.concepts.has('password') && !s.concepts.has('secret') && !s.concepts.has('pin') ? `inputmode="numeric" and ${s.evidence}` : s.evidence);
+    for (const cat of categoriesOf(s.concepts, ctx, s.human ? humanField : field)) {
+      // A one-time code told apart by its keypad says so in its evidence.
+      const keypad = field.numeric && cat === 'credentials' && !any(s.concepts, SAYS_CREDENTIAL);
+      credit(cat, s.weight, s, keypad);
+    }
   }
   // A legend or a name container never decides alone, but it does decide combinations
   // ("Number" in "Credit card"), which categoriesOf already read from ctx.
@@ -553,7 +561,7 @@ export function classifyField(el: Element, options: ClassifyOptions = {}): Field
   for (const [concept, cats, what] of VETO) {
     if (!ctx.has(concept)) continue;
     const by = sources.find((s) => s.concepts.has(concept));
-    vetoed.push(`${by?.evidence ?? 'its text'} (${what})`);
+    vetoed.push(`${by ? describe(by) : 'its text'} (${what})`);
     for (const cat of cats) scores.delete(cat);
   }
   if (select) for (const cat of ['contact', 'address', 'banking', 'credentials'] as const) scores.delete(cat);
@@ -583,11 +591,14 @@ export function classifyField(el: Element, options: ClassifyOptions = {}): Field
     const form = conceptsAround(el, el.closest('form'), options.labels);
     if (any(form, BANK_FORM) && !any(form, CARD)) {
       const by = sources.find((s) => s.own && s.concepts.has('number'))!;
-      return { category: 'banking', evidence: [`${by.evidence} on a form about a bank account`] };
+      return { category: 'banking', evidence: [`${describe(by)} on a form about a bank account`] };
     }
   }
   if (!best) return { category: null, evidence: vetoed };
-  const why = evidence.get(best)!.sort((a, b) => b[0] - a[0]).map(([, e]) => e);
+  const why = evidence
+    .get(best)!
+    .sort((a, b) => b[0] - a[0])
+    .map(([, e, keypad]) => (typeof e === 'string' ? e : keypad ? `inputmode="numeric" and ${describe(e)}` : describe(e)));
   return { category: best, evidence: [...new Set(why)] };
 }
 
