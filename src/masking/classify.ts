@@ -23,6 +23,8 @@ const ORDER: readonly MaskingPreset[] = ['payment', 'credentials', 'banking', 'i
 // Words → concepts
 // ---------------------------------------------------------------------------------------
 
+// Letters that have no accent to drop but a plain spelling people also type: Straße = Strasse.
+const FOLD: Record<string, string> = { '°': 'o', ß: 'ss', œ: 'oe', æ: 'ae', ø: 'o', ł: 'l' };
 const MARKS = /[\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u0640\u064b-\u065f\u0670]/g;
 
 /**
@@ -35,7 +37,7 @@ export function normalizeText(raw: string): string {
   if (/[a-zA-Z]{2}\d/.test(s)) s = s.replace(/([a-zA-Z]{2,})(\d)/g, '$1 $2');
   // Most names and labels are plain ASCII: skip the Unicode passes for them.
   if (/[^\u0000-\u007f]/.test(s)) {
-    s = s.normalize('NFKD').replace(MARKS, '').normalize('NFKC').toLowerCase().replace(/°/g, 'o').replace(/#/g, ' # ').replace(/[^\p{L}\p{N}#]+/gu, ' ');
+    s = s.normalize('NFKD').replace(MARKS, '').normalize('NFKC').toLowerCase().replace(/[°ßœæøł]/g, (c) => FOLD[c]!).replace(/#/g, ' # ').replace(/[^\p{L}\p{N}#]+/gu, ' ');
   } else s = s.toLowerCase().replace(/#/g, ' # ').replace(/[^a-z0-9#]+/g, ' ');
   return s.trim();
 }

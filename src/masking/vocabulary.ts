@@ -60,7 +60,7 @@ export const VOCABULARY: Record<Concept, string> = {
     'תוקף|תאריך תפוגה|תוקף הכרטיס',
   ].join('|'),
   cvc: [
-    'cvc|cvv|ccv|cvn|csc|cid|cvd|security code|card code|card verification|card verification code|card verification value|verification value|card security code|cvv code|cvc code|security number',
+    'cvc|cvv|ccv|cvn|csc|cc cid|card cid|cid code|cid number|cvd|security code|card code|card verification|card verification code|card verification value|verification value|card security code|cvv code|cvc code|security number',
     'codigo de seguridad|cod seguridad|codigo cvv',
     'cryptogramme|cryptogramme visuel|code de securite|code securite|code cvv|cle de securite',
     '*prufnummer|*prufziffer|sicherheitscode|kartenprufcode|prufcode',
@@ -237,7 +237,7 @@ export const VOCABULARY: Record<Concept, string> = {
     'numero di conto|conto corrente|numero conto',
     'rekeningnummer|bankrekening|bankrekeningnummer|rekening nummer',
     '口座番号|銀行口座',
-    '银行账号|账号|银行账户|账户号码|銀行帳號',
+    '银行账号|银行账户|账户号码|銀行帳號|银行卡账号',
     'رقم الحساب|الحساب البنكي|رقم الحساب البنكي|الحساب المصرفي',
     'מספר חשבון|חשבון בנק|מספר חשבון בנק',
   ].join('|'),

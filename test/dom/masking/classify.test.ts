@@ -211,6 +211,7 @@ describe('classifyField: never sensitive', () => {
       '<label for="u">Username</label><input id="u" name="username" autocomplete="username">',
       '<label for="b">Bank name</label><input id="b" name="bank_name">',
       '<label for="e">Employee ID</label><input id="e" name="employee_id">',
+      '<label for="a">账号</label><input id="a" name="f1">',
       '<select name="security_question"><option>Name of your first pet</option></select>',
       '<input name="address_label" aria-label="Label this address">',
     ]) {
@@ -225,7 +226,7 @@ describe('classifyField: the eleven languages', () => {
     ['en', 'Card number', 'payment'], ['en', 'Security code', 'payment'], ['en', 'One-time code', 'credentials'], ['en', 'National Insurance number', 'identity'], ['en', 'Routing number', 'banking'],
     ['es', 'Número de tarjeta', 'payment'], ['es', 'Contraseña', 'credentials'], ['es', 'Fecha de nacimiento', 'identity'], ['es', 'Código postal', 'address'], ['es', 'Número de cuenta', 'banking'],
     ['fr', 'Numéro de carte', 'payment'], ['fr', 'Mot de passe', 'credentials'], ['fr', 'Numéro de sécurité sociale', 'identity'], ['fr', 'Courriel', 'contact'], ['fr', 'Titulaire du compte', 'banking'],
-    ['de', 'Kreditkartennummer', 'payment'], ['de', 'Passwort', 'credentials'], ['de', 'Steuer-ID', 'identity'], ['de', 'Straße und Hausnummer', 'address'], ['de', 'Bankleitzahl', 'banking'],
+    ['de', 'Kreditkartennummer', 'payment'], ['de', 'Passwort', 'credentials'], ['de', 'Steuer-ID', 'identity'], ['de', 'Straße', 'address'], ['de', 'Bankleitzahl', 'banking'],
     ['pt', 'Número do cartão', 'payment'], ['pt', 'Senha', 'credentials'], ['pt', 'CPF', 'identity'], ['pt', 'Telefone', 'contact'], ['pt', 'CEP', 'address'],
     ['it', 'Numero della carta', 'payment'], ['it', 'Codice di verifica', 'credentials'], ['it', 'Codice fiscale', 'identity'], ['it', 'Indirizzo', 'address'], ['it', 'Scadenza', 'payment'],
     ['nl', 'Kaartnummer', 'payment'], ['nl', 'Wachtwoord', 'credentials'], ['nl', 'Geboortedatum', 'identity'], ['nl', 'Postcode', 'address'], ['nl', 'Rekeningnummer', 'banking'],
@@ -282,5 +283,12 @@ describe('classifyField: words with two meanings', () => {
     expect(category('<label for="p">Enter your PIN code</label><input id="p" name="f1">')).toBe('credentials');
     expect(category('<fieldset><legend>Delivery address</legend><label for="p">PIN code</label><input id="p" name="f1"></fieldset>')).toBe('address');
     expect(category('<input name="pincode">')).toBe('address');
+  });
+});
+
+describe('classifyField: abbreviations that mean something else elsewhere', () => {
+  it('"cid" is a card code only next to a card word; alone it is usually a customer id', () => {
+    expect(category('<input name="payment[cc_cid]">')).toBe('payment');
+    expect(category('<label for="c">Customer ID (CID)</label><input id="c" name="cid">')).toBeNull();
   });
 });
