@@ -168,6 +168,9 @@ const BANK_FIELD: readonly Concept[] = ['iban', 'routing', 'accountHolder'];
 const NAME_OR_NUMBER: readonly Concept[] = ['name', 'number'];
 const BANK_SECTION: readonly Concept[] = ['bank', 'iban', 'bankAccount'];
 
+// Categories as bits, in ORDER, so a verdict per text costs no allocation.
+const [PAYMENT, CREDENTIALS, BANKING, IDENTITY, CONTACT, ADDRESS] = [1, 2, 4, 8, 16, 32];
+
 interface Field {
   /** A select: only payment (expiry) and identity (birth date) apply; its options are not typed data. */
   select: boolean;
@@ -182,8 +185,8 @@ interface Field {
  * texts, its fieldset legend and the containers of its name say ("Number" in a fieldset
  * "Credit card" is a card number; "Expiry date" next to "Driving licence" is not).
  */
-function categoriesOf(c: ReadonlySet<Concept>, ctx: ReadonlySet<Concept>, f: Field): Set<MaskingPreset> {
-  const out = new Set<MaskingPreset>();
+function categoriesOf(c: ReadonlySet<Concept>, ctx: ReadonlySet<Concept>, f: Field): number {
+  let out = 0;
   const direct = any(c, DIRECT);
   const cardHere = any(c, CARD);
   const cardNear = cardHere || any(ctx, CARD);
@@ -192,48 +195,46 @@ function categoriesOf(c: ReadonlySet<Concept>, ctx: ReadonlySet<Concept>, f: Fie
   const birthNear = any(ctx, BIRTH) && !ctx.has('birthplace');
 
   // payment
-  if (any(c, CARD_FIELD)) out.add('payment');
+  if (any(c, CARD_FIELD)) (out |= PAYMENT);
   // A card expires in a month and year: an expiry date with a day belongs to a document.
-  if (c.has('expiry') && !c.has('dateFormat') && !c.has('day') && !ctx.has('day') && (!docNear || (cardHere && !docHere))) out.add('payment');
+  if (c.has('expiry') && !c.has('dateFormat') && !c.has('day') && !ctx.has('day') && (!docNear || (cardHere && !docHere))) (out |= PAYMENT);
   if (!direct) {
-    if (c.has('number') && (cardNear || (ctx.has('payment') && !any(ctx, NOT_CARD_SECTION)))) out.add('payment');
-    if (c.has('name') && cardNear && !ctx.has('accountHolder')) out.add('payment');
-    if (any(c, MONTH_YEAR) && (cardNear || (ctx.has('expiry') && !docNear)) && !birthNear) out.add('payment');
-    if (any(c, CODE) && cardNear && !c.has('notOneTimeCode')) out.add('payment');
+    if (c.has('number') && (cardNear || (ctx.has('payment') && !any(ctx, NOT_CARD_SECTION)))) (out |= PAYMENT);
+    if (c.has('name') && cardNear && !ctx.has('accountHolder')) (out |= PAYMENT);
+    if (any(c, MONTH_YEAR) && (cardNear || (ctx.has('expiry') && !docNear)) && !birthNear) (out |= PAYMENT);
+    if (any(c, CODE) && cardNear && !c.has('notOneTimeCode')) (out |= PAYMENT);
   }
 
   // credentials
-  if (c.has('password') || c.has('otp') || c.has('secret')) out.add('credentials');
+  if (c.has('password') || c.has('otp') || c.has('secret')) (out |= CREDENTIALS);
   // "PIN code" is India's postcode in an address, and a PIN anywhere else.
-  if (c.has('pin') && !(c.has('postcode') && any(ctx, STREET))) out.add(cardHere ? 'payment' : 'credentials');
-  if (!direct && c.has('answer') && any(ctx, SECURITY_QUESTION)) out.add('credentials');
-  if (!direct && c.has('code') && f.numeric && !cardNear && !c.has('notOneTimeCode')) out.add('credentials');
+  if (c.has('pin') && !(c.has('postcode') && any(ctx, STREET))) (out |= cardHere ? PAYMENT : CREDENTIALS);
+  if (!direct && c.has('answer') && any(ctx, SECURITY_QUESTION)) (out |= CREDENTIALS);
+  if (!direct && c.has('code') && f.numeric && !cardNear && !c.has('notOneTimeCode')) (out |= CREDENTIALS);
 
   // identity
-  if (c.has('dob') && !c.has('birthplace')) out.add('identity');
-  if (c.has('birth') && any(c, DATE_PART) && !c.has('birthplace')) out.add('identity');
-  if (!direct && any(c, DATE_PART) && birthNear && !cardHere && !c.has('age')) out.add('identity');
-  if (c.has('nationalId') || c.has('health')) out.add('identity');
+  if (c.has('dob') && !c.has('birthplace')) (out |= IDENTITY);
+  if (c.has('birth') && any(c, DATE_PART) && !c.has('birthplace')) (out |= IDENTITY);
+  if (!direct && any(c, DATE_PART) && birthNear && !cardHere && !c.has('age')) (out |= IDENTITY);
+  if (c.has('nationalId') || c.has('health')) (out |= IDENTITY);
   // An ID a person is asked for that belongs to no thing (an order, a customer, an employee) is theirs: "Other ID", "External ID".
-  if (!direct && f.human && !f.select && c.has('identifier') && !c.has('notPersonId') && !ctx.has('notPersonId') && !cardNear) out.add('identity');
+  if (!direct && f.human && !f.select && c.has('identifier') && !c.has('notPersonId') && !ctx.has('notPersonId') && !cardNear) (out |= IDENTITY);
   // "Passport number" is identity; "Passport expiry date", "Licence state" are not.
-  if (any(c, ID_DOCUMENT) && !(c.has('documentDetail') && !c.has('number'))) out.add('identity');
+  if (any(c, ID_DOCUMENT) && !(c.has('documentDetail') && !c.has('number'))) (out |= IDENTITY);
 
   if (!f.select) {
     // contact
-    if (c.has('email') || c.has('phone')) out.add('contact');
+    if (c.has('email') || c.has('phone')) (out |= CONTACT);
     // address
-    if (c.has('street') || (c.has('postcode') && !(c.has('pin') && !any(ctx, STREET)))) out.add('address');
-    if (c.has('address') && !c.has('notAddress') && !c.has('email')) out.add('address');
-    if (!direct && c.has('number') && any(ctx, STREET) && !cardNear && !any(ctx, NOT_HOUSE_NUMBER)) out.add('address');
+    if (c.has('street') || (c.has('postcode') && !(c.has('pin') && !any(ctx, STREET)))) (out |= ADDRESS);
+    if (c.has('address') && !c.has('notAddress') && !c.has('email')) (out |= ADDRESS);
+    if (!direct && c.has('number') && any(ctx, STREET) && !cardNear && !any(ctx, NOT_HOUSE_NUMBER)) (out |= ADDRESS);
     // banking
-    if (any(c, BANK_FIELD)) out.add('banking');
-    if (c.has('bankAccount') && !c.has('notBank')) out.add('banking');
-    if (!direct && c.has('account') && c.has('number') && !c.has('notBank')) out.add('banking');
-    if (!direct && any(c, NAME_OR_NUMBER) && any(ctx, BANK_SECTION) && !cardNear && !c.has('notBank')) out.add('banking');
-  } else {
-    for (const cat of ['contact', 'address', 'banking', 'credentials'] as const) out.delete(cat);
-  }
+    if (any(c, BANK_FIELD)) (out |= BANKING);
+    if (c.has('bankAccount') && !c.has('notBank')) (out |= BANKING);
+    if (!direct && c.has('account') && c.has('number') && !c.has('notBank')) (out |= BANKING);
+    if (!direct && any(c, NAME_OR_NUMBER) && any(ctx, BANK_SECTION) && !cardNear && !c.has('notBank')) (out |= BANKING);
+  } else out &= ~CREDENTIALS;
   return out;
 }
 
@@ -550,7 +551,11 @@ export function classifyField(el: Element, options: ClassifyOptions = {}): Field
   const humanField: Field = { select, numeric: field.numeric, human: true };
   for (const s of sources) {
     if (!s.own) continue;
-    for (const cat of categoriesOf(s.concepts, ctx, s.human ? humanField : field)) {
+    const bits = categoriesOf(s.concepts, ctx, s.human ? humanField : field);
+    if (!bits) continue;
+    for (let k = 0; k < ORDER.length; k++) {
+      if (!(bits & (1 << k))) continue;
+      const cat = ORDER[k]!;
       // A one-time code told apart by its keypad says so in its evidence.
       const keypad = field.numeric && cat === 'credentials' && !any(s.concepts, SAYS_CREDENTIAL);
       credit(cat, s.weight, s, keypad);
