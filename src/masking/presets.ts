@@ -13,9 +13,9 @@ export { DEFAULT_MASKING_PRESETS, MASKING_PRESETS } from './names';
  *   t  a whole delimited token ("pin": pin, card_pin, pin-1, user[pin], user[card_pin], userPin;
  *      never shipping, spinner, pincode)
  *   e  at either end of the name (billing_address, address_lookup, order[address])
- *   a  autocomplete token substring (a closed vocabulary, so "cc-" cannot hit anything else)
+ *   a  autocomplete token substring (a closed vocabulary: "cc-exp" cannot hit anything but card tokens)
  *   y  input type
- * "word!a!b" (s, e) also requires that neither a nor b occurs in the name.
+ * "word!a!b" (s, e) also requires that neither a nor b occurs in the name; (a) in the name or id.
  * Tags: i = text-like input, s = select, t = textarea. Checkboxes and radios carry a choice,
  * not typed data, and are where "filter-streetwear" or "billing_address_same" live.
  */
