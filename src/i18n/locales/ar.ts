@@ -14,6 +14,8 @@ const messages: LocaleMessages = {
   maskBadge: "مخفي عن فريق الدعم",
   consentAccept: "مشاركة هذه الصفحة",
   consentDecline: "ليس الآن",
+  showHidden: "عرض ما يبقى مخفيًا",
+  hideHidden: "إخفاء الإطارات",
   starting: "جارٍ الاتصال بالدعم…",
   cancel: "إلغاء",
   pinIntro: "اقرأ رمز PIN هذا لموظف الدعم:",

@@ -14,6 +14,8 @@ const messages: LocaleMessages = {
   maskBadge: "Für den Support verborgen",
   consentAccept: "Diese Seite freigeben",
   consentDecline: "Jetzt nicht",
+  showHidden: "Zeigen, was verborgen bleibt",
+  hideHidden: "Umrandungen ausblenden",
   starting: "Verbindung zum Support wird hergestellt…",
   cancel: "Abbrechen",
   pinIntro: "Lesen Sie diese PIN Ihrem Support-Mitarbeiter vor:",

@@ -18,6 +18,8 @@ const en = {
   maskBadge: 'Hidden from support',
   consentAccept: 'Share this page',
   consentDecline: 'Not now',
+  showHidden: 'Show what stays hidden',
+  hideHidden: 'Hide the outlines',
   starting: 'Connecting to support…',
   cancel: 'Cancel',
   pinIntro: 'Read this PIN to your support agent:',

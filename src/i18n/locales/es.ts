@@ -14,6 +14,8 @@ const messages: LocaleMessages = {
   maskBadge: "Oculto para el soporte",
   consentAccept: "Compartir esta página",
   consentDecline: "Ahora no",
+  showHidden: "Mostrar lo que queda oculto",
+  hideHidden: "Ocultar los contornos",
   starting: "Conectando con soporte…",
   cancel: "Cancelar",
   pinIntro: "Lee este PIN a tu agente de soporte:",

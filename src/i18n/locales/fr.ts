@@ -14,6 +14,8 @@ const messages: LocaleMessages = {
   maskBadge: "Masqué pour l’assistance",
   consentAccept: "Partager cette page",
   consentDecline: "Pas maintenant",
+  showHidden: "Montrer ce qui reste masqué",
+  hideHidden: "Masquer les contours",
   starting: "Connexion à l’assistance…",
   cancel: "Annuler",
   pinIntro: "Lisez ce code PIN à votre agent :",

@@ -14,6 +14,8 @@ const messages: LocaleMessages = {
   maskBadge: "מוסתר מהתמיכה",
   consentAccept: "שיתוף הדף הזה",
   consentDecline: "לא עכשיו",
+  showHidden: "הצגת מה שנשאר מוסתר",
+  hideHidden: "הסתרת המסגרות",
   starting: "מתחברים לתמיכה…",
   cancel: "ביטול",
   pinIntro: "יש להקריא את קוד ה-PIN הזה לנציג התמיכה:",

@@ -14,6 +14,8 @@ const messages: LocaleMessages = {
   maskBadge: "Nascosto all’assistenza",
   consentAccept: "Condividi questa pagina",
   consentDecline: "Non ora",
+  showHidden: "Mostra cosa resta nascosto",
+  hideHidden: "Nascondi i contorni",
   starting: "Connessione all’assistenza…",
   cancel: "Annulla",
   pinIntro: "Leggi questo PIN all’operatore:",

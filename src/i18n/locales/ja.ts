@@ -14,6 +14,8 @@ const messages: LocaleMessages = {
   maskBadge: "サポートには表示されません",
   consentAccept: "このページを共有",
   consentDecline: "今はしない",
+  showHidden: "非表示になる項目を表示",
+  hideHidden: "枠線を非表示",
   starting: "サポートに接続しています…",
   cancel: "キャンセル",
   pinIntro: "このPINをサポート担当者に伝えてください：",

@@ -14,6 +14,8 @@ const messages: LocaleMessages = {
   maskBadge: "Verborgen voor support",
   consentAccept: "Deze pagina delen",
   consentDecline: "Niet nu",
+  showHidden: "Laten zien wat verborgen blijft",
+  hideHidden: "Omlijningen verbergen",
   starting: "Verbinden met support…",
   cancel: "Annuleren",
   pinIntro: "Lees deze pincode voor aan je supportmedewerker:",

@@ -14,6 +14,8 @@ const messages: LocaleMessages = {
   maskBadge: "Oculto para o suporte",
   consentAccept: "Compartilhar esta página",
   consentDecline: "Agora não",
+  showHidden: "Mostrar o que fica oculto",
+  hideHidden: "Ocultar os contornos",
   starting: "Conectando ao suporte…",
   cancel: "Cancelar",
   pinIntro: "Leia este PIN para o seu agente de suporte:",

@@ -14,6 +14,8 @@ const messages: LocaleMessages = {
   maskBadge: "对客服隐藏",
   consentAccept: "共享此页面",
   consentDecline: "暂不",
+  showHidden: "显示将被隐藏的内容",
+  hideHidden: "隐藏轮廓",
   starting: "正在连接客服…",
   cancel: "取消",
   pinIntro: "请将此 PIN 码告诉客服人员：",
