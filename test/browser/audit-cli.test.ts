@@ -108,6 +108,17 @@ describe('zoom-cobrowse-widget audit', { timeout: 60_000 }, () => {
     expect(run.status).toBe(0);
   });
 
+  it('on a corpus page (GOV.UK passport details): exit 1 for the passport number, 0 once identity is masked', async () => {
+    const corpus = `${server.origin}/test/fixtures/masking/corpus/govuk-passport-details.html`;
+    const before = await audit([corpus, '--json']);
+    expect(before.status).toBe(1);
+    const report = JSON.parse(before.stdout) as { findings: { category: string; selector: string }[] };
+    // Only the passport number: its expiry date is an ordinary field the agent may see.
+    expect(report.findings.map((f) => f.category)).toEqual(['identity']);
+    const after = await audit([corpus, '--masking', 'default,identity']);
+    expect(after.status).toBe(0);
+  });
+
   it('takes the masking from a widget config file; its selectors cover fields no preset names', async () => {
     // checkout.html has two card fields named f17/f18: every preset misses them, the audit does not.
     const presets = { presets: ['payment', 'credentials', 'contact', 'address'] };
