@@ -5,10 +5,10 @@ import { createCobrowseWidget, getCobrowseWidget } from '../../src/index';
 import { CobrowseWidget, useCobrowseWidget, type CobrowseWidgetProps, type UseCobrowseWidget } from '../../src/react/index';
 import { createFakeCobrowseSdk, type FakeCobrowseSdk } from '../../src/testing/fake-sdk';
 import { createFakeToken } from '../../src/testing/jwt';
+import { frameworkConfig, hosts, launcher, SDK_KEY } from '../helpers/frameworks';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-const SDK_KEY = 'test-sdk-key';
 let fake: FakeCobrowseSdk;
 let root: Root | undefined;
 let container: HTMLElement;
@@ -23,8 +23,6 @@ const config = (): CobrowseWidgetProps => ({
   masking: false,
 });
 
-const hosts = (): NodeListOf<HTMLElement> => document.querySelectorAll<HTMLElement>('[data-zoom-cobrowse-widget]');
-const launcher = (): HTMLElement | null | undefined => hosts()[0]?.shadowRoot?.querySelector<HTMLElement>('[data-part="launcher"]');
 
 async function render(node: ReactNode): Promise<void> {
   root ??= createRoot(container);

@@ -4,8 +4,8 @@ import { createCobrowseWidget, getCobrowseWidget } from '../../src/index';
 import { CobrowseWidget, useCobrowseWidget, type CobrowseWidgetProps, type UseCobrowseWidget } from '../../src/vue/index';
 import { createFakeCobrowseSdk, type FakeCobrowseSdk } from '../../src/testing/fake-sdk';
 import { createFakeToken } from '../../src/testing/jwt';
+import { frameworkConfig, hosts, launcher, SDK_KEY } from '../helpers/frameworks';
 
-const SDK_KEY = 'test-sdk-key';
 let fake: FakeCobrowseSdk;
 let app: App | undefined;
 let container: HTMLElement;
@@ -20,8 +20,6 @@ const config = (): CobrowseWidgetProps => ({
   masking: false,
 });
 
-const hosts = (): NodeListOf<HTMLElement> => document.querySelectorAll<HTMLElement>('[data-zoom-cobrowse-widget]');
-const launcher = (): HTMLElement | null | undefined => hosts()[0]?.shadowRoot?.querySelector<HTMLElement>('[data-part="launcher"]');
 
 let hook: UseCobrowseWidget | undefined;
 const Status = defineComponent({

@@ -1,3 +1,6 @@
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, expect, vi } from 'vitest';
 import { createTokenHandler, type TokenHandlerOptions } from '../../src/server';
 
@@ -61,4 +64,25 @@ export function guardConsole(): { output: () => string } {
     }
   });
   return { output: () => lines.join('\n') };
+}
+
+/**
+ * Real HTTP on 127.0.0.1 for a test file: `listen(listener)` starts a server and returns
+ * its base URL; every server is closed after each test.
+ */
+export function loopbackServers(): (listener: (req: IncomingMessage, res: ServerResponse) => void) => Promise<string> {
+  const servers: Server[] = [];
+  afterEach(async () => {
+    for (const server of servers.splice(0)) {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+  return async (listener) => {
+    const server = createServer(listener);
+    servers.push(server);
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  };
 }

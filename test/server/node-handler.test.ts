@@ -1,31 +1,15 @@
 import { once } from 'node:events';
-import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { request as httpRequest } from 'node:http';
 import { jwtVerify } from 'jose';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createMemoryRateLimit, toNodeHandler, type TokenHandlerOptions } from '../../src/server';
-import { guardConsole, handler, issuedTokens, ORIGIN, SDK_KEY, SECRET_BYTES } from './helpers';
+import { guardConsole, handler, issuedTokens, loopbackServers, ORIGIN, SDK_KEY, SECRET_BYTES } from './helpers';
 
 guardConsole();
 
-const servers: Server[] = [];
-afterEach(async () => {
-  for (const server of servers.splice(0)) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
-});
-
-type Listener = (req: IncomingMessage, res: ServerResponse) => void;
-
 /** Starts a real server on 127.0.0.1 and returns its base URL. */
-async function listen(listener: Listener): Promise<string> {
-  const server = createServer(listener);
-  servers.push(server);
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
+const listen = loopbackServers();
+type Listener = Parameters<typeof listen>[0];
 
 const serve = (extra: Partial<TokenHandlerOptions> = {}) => listen(toNodeHandler(handler(extra)));
 

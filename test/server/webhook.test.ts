@@ -1,7 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { once } from 'node:events';
-import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   createWebhookHandler,
@@ -11,7 +9,7 @@ import {
   type WebhookHandlerOptions,
   type ZoomWebhookEvent,
 } from '../../src/server';
-import { guardConsole } from './helpers';
+import { guardConsole, loopbackServers } from './helpers';
 
 const logs = guardConsole();
 
@@ -24,23 +22,9 @@ afterEach(() => {
   expect(logs.output()).not.toContain(SECRET_TOKEN);
 });
 
-const servers: Server[] = [];
-afterEach(async () => {
-  for (const server of servers.splice(0)) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
-});
-
-type Listener = (req: IncomingMessage, res: ServerResponse) => void;
-
-async function listen(listener: Listener): Promise<string> {
-  const server = createServer(listener);
-  servers.push(server);
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/zoom/webhooks`;
-}
+const onLoopback = loopbackServers();
+/** A server on 127.0.0.1 answering at Zoom's webhook path. */
+const listen = async (listener: Parameters<typeof onLoopback>[0]): Promise<string> => `${await onLoopback(listener)}/api/zoom/webhooks`;
 
 /** A webhook endpoint over real HTTP on 127.0.0.1, with the clock fixed at NOW. */
 async function serve(extra: Partial<WebhookHandlerOptions> = {}) {
