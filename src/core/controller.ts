@@ -71,6 +71,10 @@ export interface CobrowseController {
   restart(): void;
   /** Back to idle from ended, declined, error or consent. */
   reset(): void;
+  /** Keep sharing 10 minutes past the site's time limit (`maxDurationMinutes`); the summary counts it. */
+  extend(): void;
+  /** After a session: sends the visitor's rating (and optional comment) with the summary to `feedback.url`. Never rejects; a failure is logged. */
+  feedback(rating: 'up' | 'down', comment?: string): Promise<void>;
   /** Warm up before intent is certain: fetch the engine, preconnect to Zoom and prefetch its SDK. */
   warm(): void;
   /** The compiled masking rules once the engine is loaded (null: masking off; undefined: not loaded yet). */
@@ -184,7 +188,8 @@ export function controllerFromResolved(cfg: ResolvedConfig, deps: ControllerDeps
       log.warn(`${LOG_PREFIX} ${next.error.code}: ${next.error.message}${next.error.detail ? ` (${next.error.detail})` : ''}`);
       emitter.emit('error', next.error);
     }
-    if (st === 'ended') emitter.emit('ended', { reason: next.endReason ?? 'unknown' });
+    // The engine, the only source of SESSION.ENDED, always attaches the summary.
+    if (st === 'ended') emitter.emit('ended', { reason: next.endReason ?? 'unknown', summary: next.summary! });
     for (const l of [...listeners]) {
       try {
         l(next);
@@ -209,7 +214,7 @@ export function controllerFromResolved(cfg: ResolvedConfig, deps: ControllerDeps
       store.clear();
       return;
     }
-    dispatch({ type: 'RECOVERY.FOUND', pin: marker.pin, at: marker.pinAt, agentName: marker.agentName, resumeTo: marker.state });
+    dispatch({ type: 'RECOVERY.FOUND', pin: marker.pin, at: marker.pinAt, agentName: marker.agentName, resumeTo: marker.state, startedAt: marker.startedAt, extensions: marker.extensions });
     withEngine((rt) => rt.recover());
   }
 
@@ -262,6 +267,10 @@ export function controllerFromResolved(cfg: ResolvedConfig, deps: ControllerDeps
     reset() {
       dispatch({ type: 'RESET' });
     },
+    extend() {
+      if (cfg.maxDurationMinutes) dispatch({ type: 'LIMIT.EXTEND' });
+    },
+    feedback: (rating, comment) => engine?.feedback(rating, comment) ?? Promise.resolve(),
     warm() {
       if (destroyed) return;
       loadEngine().then(

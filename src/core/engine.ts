@@ -11,6 +11,8 @@ import { cobrowseError, isCobrowseError, type CobrowseError } from '../shared/er
 import { AGENT_WAIT_MS, isSessionLive, type CobrowseEvent, type CobrowseSnapshot, type EndReason } from './machine';
 import type { RecoveryStore } from './recovery';
 import { createTimers } from '../shared/timers';
+import { countMaskedFields } from '../masking/count';
+import { limitEndsAt, logAgent, logAssist, logHidden, newLog, summarize, type SessionLog } from './summary';
 
 /** How long past the agent window we wait for the SDK's own `session_ended` before ending locally. */
 const WAIT_GRACE_MS = 15_000;
@@ -66,6 +68,8 @@ export interface Engine {
   readonly masking: CompiledMasking | null;
   /** Outlines the masked fields for the visitor (masking.highlight). */
   highlighter(options: Omit<MaskHighlighterOptions, 'compiled'>): MaskHighlighter | undefined;
+  /** POSTs the visitor's rating of the ended session, with its summary, to `feedback.url`; never rejects (a failure is logged). */
+  feedback(rating: 'up' | 'down', comment?: string): Promise<void>;
   /** Ends any live session quietly and drops timers and listeners. */
   destroy(): void;
 }
@@ -88,6 +92,8 @@ export function createEngine(host: EngineHost, deps: Omit<StarterDeps, 'logger' 
   let abort: AbortController | undefined;
   let session: SdkSession | undefined;
   let pendingResume: (() => void) | undefined;
+  /** What the summary needs; null until sharing begins. */
+  let record: SessionLog | null = null;
 
   function teardownSession(): void {
     abort?.abort();
@@ -107,7 +113,23 @@ export function createEngine(host: EngineHost, deps: Omit<StarterDeps, 'logger' 
     }
   }
 
-  const sessionEnded = (reason: EndReason): boolean => dispatch({ type: 'SESSION.ENDED', reason });
+  /** Counts the fields hidden on this page: the summary keeps the most seen per category. */
+  function countHidden(): void {
+    if (record && doc && starter.masking) logHidden(record, countMaskedFields(doc, starter.masking));
+  }
+
+  function sessionEnded(reason: EndReason): boolean {
+    const s = state();
+    if (!isSessionLive(s.state)) return false;
+    countHidden();
+    return dispatch({ type: 'SESSION.ENDED', reason, summary: summarize(record ?? newLog(), s, reason, clock.now()) });
+  }
+
+  /** The site's time limit ran out: stop sharing now, and say why. */
+  function limitReached(): void {
+    endQuietly();
+    sessionEnded('time-limit');
+  }
 
   function fail(err: unknown): void {
     const error: CobrowseError = isCobrowseError(err) ? err : cobrowseError('sdk-unknown', String(err));
@@ -125,7 +147,9 @@ export function createEngine(host: EngineHost, deps: Omit<StarterDeps, 'logger' 
   function saveMarker(): void {
     const s = state();
     const st = s.state === 'reconnecting' ? s.resumeTo : s.state;
-    if (st === 'waiting' || st === 'active') store.write({ t: clock.now(), state: st, pin: s.pin, pinAt: s.pinAt, agentName: s.agentName });
+    if (st === 'waiting' || st === 'active') {
+      store.write({ t: clock.now(), state: st, pin: s.pin, pinAt: s.pinAt, agentName: s.agentName, startedAt: s.startedAt, extensions: s.extensions, ...(record ? { log: record } : {}) });
+    }
   }
 
   function heartbeat(): void {
@@ -248,6 +272,12 @@ export function createEngine(host: EngineHost, deps: Omit<StarterDeps, 'logger' 
     },
     recover() {
       const ctrl = begin();
+      // The summary so far came with the marker; remote assist that was on when the page went away is counted up to then.
+      const marker = store.read();
+      if (marker?.log) {
+        record = { ...marker.log, agents: [...marker.log.agents], hidden: { ...marker.log.hidden } };
+        logAssist(record, false, marker.t);
+      }
       starter
         .init()
         .then((sdkSession) => {
@@ -284,6 +314,20 @@ export function createEngine(host: EngineHost, deps: Omit<StarterDeps, 'logger' 
     warm: () => starter.warm(),
     onEnter(prev, next) {
       const st = next.state;
+      const now = clock.now();
+      if (st === 'waiting' && prev.state === 'starting') record = newLog();
+      if (shared(st)) {
+        record ??= newLog();
+        if (!shared(prev.state)) countHidden();
+        if (st === 'active' && (prev.state !== 'active' || prev.agentName !== next.agentName)) logAgent(record, next.agentName);
+        if (prev.remoteAssist !== next.remoteAssist) logAssist(record, next.remoteAssist, now);
+        const endsAt = limitEndsAt(next, cfg.maxDurationMinutes);
+        if (endsAt !== null && (endsAt !== limitEndsAt(prev, cfg.maxDurationMinutes) || !timers.has('limit'))) timers.set('limit', Math.max(0, endsAt - now), limitReached);
+      }
+      if (!isSessionLive(st)) {
+        timers.clear('limit');
+        record = null;
+      }
       if (st === 'waiting' && next.pinAt !== prev.pinAt && next.pinAt !== null) {
         // Zoom ends an unanswered session after 3 minutes; if its event never comes, don't leave the visitor staring at a dead PIN.
         timers.set('agent-wait', Math.max(0, next.pinAt + AGENT_WAIT_MS + WAIT_GRACE_MS - clock.now()), () => sessionEnded('timeout'));
@@ -299,6 +343,22 @@ export function createEngine(host: EngineHost, deps: Omit<StarterDeps, 'logger' 
         saveMarker();
         if (!timers.has('heartbeat')) heartbeat();
       } else if (st !== 'recovering' && st !== 'ending') timers.clear('heartbeat');
+    },
+    feedback(rating, comment) {
+      const s = state();
+      const url = cfg.feedback?.url;
+      if (!url || !s.summary) return Promise.resolve();
+      // The site's own endpoint, and only what the visitor saw in the summary: no token, no PIN.
+      const body = JSON.stringify({ rating, ...(comment?.trim() ? { comment: comment.trim().slice(0, 2000) } : {}), summary: s.summary });
+      const send = deps.fetch ?? globalThis.fetch;
+      return send(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, keepalive: true }).then(
+        (res) => {
+          if (!res.ok) throw new Error(`HTTP ${res.status}`);
+        },
+      ).catch((err: unknown) => {
+        // Silent to the visitor: a rating is a courtesy, not something to retry at them.
+        log.warn(`${LOG_PREFIX} feedback could not be sent to ${url} (${err instanceof Error ? err.message : String(err)}). Check that the endpoint accepts a JSON POST.`);
+      });
     },
     highlighter: (options) => (starter.masking ? createMaskHighlighter({ ...options, compiled: starter.masking }) : undefined),
     destroy() {

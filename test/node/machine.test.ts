@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { cobrowseError } from '../../src/shared/errors';
 import { INITIAL_SNAPSHOT, transition, type CobrowseEvent, type CobrowseSnapshot } from '../../src/core/machine';
+import type { CobrowseSessionSummary } from '../../src/core/summary';
 
+const summary: CobrowseSessionSummary = { startedAt: 1000, endedAt: 5000, durationMs: 4000, reason: 'unknown', agents: [], remoteAssistMs: 0, hidden: {}, extensions: 0 };
 const run = (...events: CobrowseEvent[]): CobrowseSnapshot => events.reduce(transition, INITIAL_SNAPSHOT);
 const toWaiting: CobrowseEvent[] = [{ type: 'HELP.REQUEST' }, { type: 'CONSENT.ACCEPT' }, { type: 'SESSION.STARTED' }, { type: 'PIN.UPDATED', pin: '482913', at: 1000 }];
 
@@ -15,7 +17,7 @@ describe('state machine', () => {
     expect(active).toMatchObject({ state: 'active', agentName: 'Sam', pin: '482913' });
     const ending = transition(active, { type: 'END.REQUEST' });
     expect(ending.state).toBe('ending');
-    expect(transition(ending, { type: 'SESSION.ENDED', reason: 'unknown' })).toMatchObject({ state: 'ended', endReason: 'customer', pin: null });
+    expect(transition(ending, { type: 'SESSION.ENDED', reason: 'unknown', summary })).toMatchObject({ state: 'ended', endReason: 'customer', pin: null });
   });
 
   it('does not start sharing without consent', () => {
@@ -61,7 +63,7 @@ describe('state machine', () => {
   });
 
   it('a failure after the session ended is ignored', () => {
-    const ended = run(...toWaiting, { type: 'SESSION.ENDED', reason: 'timeout' });
+    const ended = run(...toWaiting, { type: 'SESSION.ENDED', reason: 'timeout', summary });
     expect(ended).toMatchObject({ state: 'ended', endReason: 'timeout' });
     expect(transition(ended, { type: 'FAILED', error: cobrowseError('network') })).toBe(ended);
   });
@@ -80,7 +82,7 @@ describe('state machine', () => {
 
 describe('restart after the PIN expired', () => {
   it('goes from ended straight to starting (consent was given this visit), and nowhere else', () => {
-    const ended = run({ type: 'HELP.REQUEST' }, { type: 'CONSENT.ACCEPT' }, { type: 'PIN.UPDATED', pin: '1', at: 0 }, { type: 'SESSION.ENDED', reason: 'timeout' });
+    const ended = run({ type: 'HELP.REQUEST' }, { type: 'CONSENT.ACCEPT' }, { type: 'PIN.UPDATED', pin: '1', at: 0 }, { type: 'SESSION.ENDED', reason: 'timeout', summary });
     expect(transition(ended, { type: 'RESTART' }).state).toBe('starting');
     expect(run({ type: 'RESTART' })).toBe(INITIAL_SNAPSHOT);
     expect(run({ type: 'HELP.REQUEST' }, { type: 'RESTART' }).state).toBe('consent');
