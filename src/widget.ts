@@ -118,6 +118,8 @@ export function createCobrowseWidget(config: CobrowseConfig, deps: ControllerDep
       // Named from the config alone: no selectors are compiled before the visitor asks for help.
       masked: maskedCategories(cfg.maskingConfig),
       privacyUrl: cfg.privacyUrl,
+      // The name visitors know the site by: its host name ("www." adds nothing when read aloud) unless the site gives one.
+      site: cfg.pinNotice ? cfg.siteName ?? (location.hostname.replace(/^www\./, '') || document.title) : null,
       lang,
       // The script-tag build can't code-split: it loads dist/locales/{lang}.js beside itself instead.
       messages: lang === 'en' ? undefined : __IIFE__ ? loadLocaleScript(lang, cfg.nonce) : importLocale(lang),

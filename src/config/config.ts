@@ -164,10 +164,8 @@ function resolveRemoteAssist(value: unknown): ResolvedConfig['remoteAssist'] {
 function resolveFeedback(value: unknown): ResolvedConfig['feedback'] {
   if (value === undefined) return null;
   const o = checkObject(value, 'feedback', ['url']);
-  // Ratings go to the site's own endpoint, never anywhere the config didn't name.
-  const url = optWebUrl(o.url, 'feedback.url');
-  if (!url) throw new CobrowseConfigError('feedback.url', 'required: the http(s) or relative URL of your endpoint that receives the rating, e.g. "/api/cobrowse/feedback".');
-  return { url };
+  // Required (null is refused like any non-URL): ratings go to the site's own endpoint, never anywhere else.
+  return { url: optWebUrl(o.url ?? null, 'feedback.url')! };
 }
 
 function resolveContainer(value: unknown): HTMLElement | string | undefined {

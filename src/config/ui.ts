@@ -93,7 +93,7 @@ function uiFields(c: Record<string, unknown>): ResolvedUiConfig {
     locale: validateLocale(c.locale, 'locale'),
     labels: label && !labels.launcher ? { ...labels, launcher: label } : labels,
     privacyUrl: optWebUrl(c.privacyUrl, 'privacyUrl'),
-    siteName: optString(c.siteName, 'siteName', 'your site\'s name as visitors know it, e.g. "Acme"'),
+    siteName: optString(c.siteName, 'siteName'),
     pinNotice: optBoolean(c.pinNotice, 'pinNotice') ?? true,
   };
 }

@@ -14,6 +14,7 @@ import type { Engine } from './engine';
 import { realClock, type Clock } from '../shared/timers';
 import type { CobrowseEvents } from './events';
 import type { TokenProvider } from './token';
+import type { Translate } from '../i18n/translator';
 
 export { AGENT_WAIT_MS } from './machine';
 export type { Clock } from '../shared/timers';
@@ -73,6 +74,8 @@ export interface CobrowseController {
   reset(): void;
   /** Keep sharing 10 minutes past the site's time limit (`maxDurationMinutes`); the summary counts it. */
   extend(): void;
+  /** After a session: its summary as label/value rows in a language, as the widget lists them ([] before a session has ended). */
+  summaryRows(t: Translate, lang: string): Array<[string, string]>;
   /** After a session: sends the visitor's rating (and optional comment) with the summary to `feedback.url`. Never rejects; a failure is logged. */
   feedback(rating: 'up' | 'down', comment?: string): Promise<void>;
   /** Warm up before intent is certain: fetch the engine, preconnect to Zoom and prefetch its SDK. */
@@ -270,6 +273,7 @@ export function controllerFromResolved(cfg: ResolvedConfig, deps: ControllerDeps
     extend() {
       if (cfg.maxDurationMinutes) dispatch({ type: 'LIMIT.EXTEND' });
     },
+    summaryRows: (t, lang) => engine?.summaryRows(t, lang) ?? [],
     feedback: (rating, comment) => engine?.feedback(rating, comment) ?? Promise.resolve(),
     warm() {
       if (destroyed) return;

@@ -12,6 +12,8 @@ import { AGENT_WAIT_MS, isSessionLive, type CobrowseEvent, type CobrowseSnapshot
 import type { RecoveryStore } from './recovery';
 import { createTimers } from '../shared/timers';
 import { countMaskedFields } from '../masking/count';
+import { summaryRows } from './summary-format';
+import type { Translate } from '../i18n/translator';
 import { limitEndsAt, logAgent, logAssist, logHidden, newLog, summarize, type SessionLog } from './summary';
 
 /** How long past the agent window we wait for the SDK's own `session_ended` before ending locally. */
@@ -68,6 +70,8 @@ export interface Engine {
   readonly masking: CompiledMasking | null;
   /** Outlines the masked fields for the visitor (masking.highlight). */
   highlighter(options: Omit<MaskHighlighterOptions, 'compiled'>): MaskHighlighter | undefined;
+  /** The ended session's summary as label/value rows in the visitor's language ([] when there is none). */
+  summaryRows(t: Translate, lang: string): Array<[string, string]>;
   /** POSTs the visitor's rating of the ended session, with its summary, to `feedback.url`; never rejects (a failure is logged). */
   feedback(rating: 'up' | 'down', comment?: string): Promise<void>;
   /** Ends any live session quietly and drops timers and listeners. */
@@ -343,6 +347,10 @@ export function createEngine(host: EngineHost, deps: Omit<StarterDeps, 'logger' 
         saveMarker();
         if (!timers.has('heartbeat')) heartbeat();
       } else if (st !== 'recovering' && st !== 'ending') timers.clear('heartbeat');
+    },
+    summaryRows(t, lang) {
+      const m = state().summary;
+      return m ? summaryRows(m, t, lang, !!cfg.remoteAssist) : [];
     },
     feedback(rating, comment) {
       const s = state();
