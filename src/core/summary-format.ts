@@ -10,7 +10,7 @@ const duration = (ms: number, t: Translate): string => (ms < 60_000 ? t('seconds
  */
 export function summaryRows(m: CobrowseSessionSummary, t: Translate, lang: string, assist: boolean): Array<[string, string]> {
   const when = (ms: number, date: boolean): string => new Intl.DateTimeFormat(lang, { ...(date ? { dateStyle: 'medium' } : {}), timeStyle: 'short' }).format(ms);
-  const list = (items: string[]): string => new Intl.ListFormat(lang).format(items);
+  const list = (items: string[], type?: 'unit'): string => new Intl.ListFormat(lang, { type }).format(items);
   const hidden = Object.entries(m.hidden);
   const rows: Array<[string, string]> = [
     [t('summaryStarted'), when(m.startedAt, true)],
@@ -21,7 +21,8 @@ export function summaryRows(m: CobrowseSessionSummary, t: Translate, lang: strin
   ];
   if (assist || m.remoteAssistMs) rows.push([t('summaryAssist'), m.remoteAssistMs ? t('summaryAssistOn', { time: duration(m.remoteAssistMs, t) }) : t('summaryAssistOff')]);
   if (hidden.length) {
-    rows.push([t('summaryHidden'), list(hidden.map(([k, n]) => t('summaryLine', { label: t(`mask${k[0]!.toUpperCase()}${k.slice(1)}` as StringKey), value: t('fields', { n: n! }) })))]);
+    // "unit" lists without "and": a category name may hold its own ("passwords and one-time codes").
+    rows.push([t('summaryHidden'), list(hidden.map(([k, n]) => t('summaryLine', { label: t(`mask${k[0]!.toUpperCase()}${k.slice(1)}` as StringKey), value: t('fields', { n: n! }) })), 'unit')]);
   }
   return rows;
 }

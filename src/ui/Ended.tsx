@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { CobrowseSnapshot } from '../core/machine';
 import type { Translate } from '../i18n/translator';
 import { btn } from './Button';
@@ -17,7 +17,8 @@ export function Ended(p: UiProps) {
   const { s, c, t } = p;
   const [copied, setCopied] = useState(false);
   const [rated, setRated] = useState(false);
-  const [comment, setComment] = useState('');
+  // A ref, not state: typing needs no re-render, and the thumb always sends the text as it is now.
+  const comment = useRef('');
   // Formatted by the engine, which is loaded by now: the launcher's bundle doesn't carry it.
   const rows = c.summaryRows(t, p.lang);
   const thumb = (rating: 'up' | 'down') =>
@@ -32,7 +33,7 @@ export function Ended(p: UiProps) {
       </>,
       () => {
         setRated(true);
-        return c.feedback(rating, comment);
+        return c.feedback(rating, comment.current);
       },
     );
   return (
@@ -68,7 +69,7 @@ export function Ended(p: UiProps) {
             <p id="zcw-fb">{t('feedbackQuestion')}</p>
             <details>
               <summary>{t('feedbackComment')}</summary>
-              <textarea aria-label={t('feedbackComment')} onInput={(e) => setComment(e.currentTarget.value)} />
+              <textarea aria-label={t('feedbackComment')} onInput={(e) => (comment.current = e.currentTarget.value)} />
             </details>
             <div class="acts">
               {thumb('up')}
