@@ -48,7 +48,7 @@ describe('the scam warning under the PIN', () => {
   it('in Arabic: translated, mirrored, with the site name isolated so it cannot reorder the sentence', async () => {
     const w = setupWidget({ siteName: 'Acme', locale: 'ar' });
     // The locale chunk is a real dynamic import, on real time.
-    await vi.waitFor(() => expect(w.q('.root')?.getAttribute('lang')).toBe('ar'));
+    await vi.waitFor(() => expect(w.q('[data-part="launcher"]')?.textContent).toBe('احصل على المساعدة'));
     await toPin(w);
     expect(w.q('.root')?.getAttribute('dir')).toBe('rtl');
     expect(w.q('[data-part="pin-notice"]')?.textContent).toBe('لا تقرأ رمز PIN هذا إلا لفريق دعم \u2068Acme\u2069. لن يطلبوا منك أبدًا كلمة المرور أو رقم بطاقتك.');
