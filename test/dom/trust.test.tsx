@@ -273,3 +273,14 @@ describe('feedback', () => {
     }
   });
 });
+
+describe('the script tag', () => {
+  it('data-site-name sets siteName', async () => {
+    const { configFromAttributes } = await import('../../src/script-attributes');
+    const el = document.createElement('script');
+    el.setAttribute('data-site-name', 'Acme Outdoor');
+    const warn = vi.fn();
+    expect(configFromAttributes(el, warn)).toEqual({ siteName: 'Acme Outdoor' });
+    expect(warn).not.toHaveBeenCalled();
+  });
+});

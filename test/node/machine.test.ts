@@ -88,3 +88,39 @@ describe('restart after the PIN expired', () => {
     expect(run({ type: 'HELP.REQUEST' }, { type: 'RESTART' }).state).toBe('consent');
   });
 });
+
+describe('what the summary and the time limit need', () => {
+  it('sharing starts at the first PIN; a re-issued PIN, an agent and a reconnect keep that start', () => {
+    const waiting = run(...toWaiting);
+    expect(waiting).toMatchObject({ startedAt: 1000, extensions: 0, summary: null });
+    let s = transition(waiting, { type: 'PIN.UPDATED', pin: '999999', at: 5000 });
+    s = transition(s, { type: 'AGENT.JOINED', agentName: 'Sam' });
+    s = transition(s, { type: 'SESSION.RECONNECTING' });
+    s = transition(s, { type: 'AGENT.JOINED' });
+    expect(s).toMatchObject({ state: 'active', startedAt: 1000 });
+  });
+
+  it('LIMIT.EXTEND counts extensions while shared, and only then', () => {
+    const waiting = run(...toWaiting);
+    const once = transition(transition(waiting, { type: 'AGENT.JOINED' }), { type: 'LIMIT.EXTEND' });
+    expect(once.extensions).toBe(1);
+    expect(transition(once, { type: 'LIMIT.EXTEND' }).extensions).toBe(2);
+    expect(run({ type: 'LIMIT.EXTEND' })).toBe(INITIAL_SNAPSHOT);
+  });
+
+  it('a refresh carries the start and the extensions through recovering into the resumed state', () => {
+    const rec = run({ type: 'RECOVERY.FOUND', pin: '482913', at: 1000, startedAt: 500, extensions: 2, resumeTo: 'waiting' });
+    expect(transition(rec, { type: 'PIN.UPDATED', pin: '482913', at: 9000 })).toMatchObject({ state: 'waiting', pinAt: 1000, startedAt: 500, extensions: 2 });
+    expect(transition(rec, { type: 'AGENT.JOINED' })).toMatchObject({ state: 'active', startedAt: 500, extensions: 2 });
+  });
+
+  it('ended carries the summary with the reason the machine settled on; a new session starts clean', () => {
+    const ending = transition(transition(run(...toWaiting), { type: 'AGENT.JOINED' }), { type: 'END.REQUEST' });
+    const ended = transition(ending, { type: 'SESSION.ENDED', reason: 'time-limit', summary: { ...summary, reason: 'time-limit' } });
+    // The visitor pressed End first: that is why it ended.
+    expect(ended).toMatchObject({ state: 'ended', endReason: 'customer', summary: { ...summary, reason: 'customer' } });
+    const limit = transition(transition(run(...toWaiting), { type: 'AGENT.JOINED' }), { type: 'SESSION.ENDED', reason: 'time-limit', summary });
+    expect(limit).toMatchObject({ endReason: 'time-limit', summary: { reason: 'time-limit' } });
+    expect(transition(limit, { type: 'RESTART' })).toMatchObject({ state: 'starting', startedAt: null, extensions: 0, summary: null });
+  });
+});
