@@ -359,14 +359,16 @@ export function createEngine(host: EngineHost, deps: Omit<StarterDeps, 'logger' 
       // The site's own endpoint, and only what the visitor saw in the summary: no token, no PIN.
       const body = JSON.stringify({ rating, ...(comment?.trim() ? { comment: comment.trim().slice(0, 2000) } : {}), summary: s.summary });
       const send = deps.fetch ?? globalThis.fetch;
-      return send(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, keepalive: true }).then(
-        (res) => {
+      // keepalive: the visitor may rate and leave the page at once.
+      return Promise.resolve()
+        .then(() => send(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, keepalive: true }))
+        .then((res) => {
           if (!res.ok) throw new Error(`HTTP ${res.status}`);
-        },
-      ).catch((err: unknown) => {
-        // Silent to the visitor: a rating is a courtesy, not something to retry at them.
-        log.warn(`${LOG_PREFIX} feedback could not be sent to ${url} (${err instanceof Error ? err.message : String(err)}). Check that the endpoint accepts a JSON POST.`);
-      });
+        })
+        .catch((err: unknown) => {
+          // Silent to the visitor: a rating is a courtesy, not something to retry at them.
+          log.warn(`${LOG_PREFIX} feedback could not be sent to ${url} (${err instanceof Error ? err.message : String(err)}). Check that the endpoint accepts a JSON POST.`);
+        });
     },
     highlighter: (options) => (starter.masking ? createMaskHighlighter({ ...options, compiled: starter.masking }) : undefined),
     destroy() {
