@@ -1,8 +1,8 @@
 import type { StringKey, Translate } from '../i18n/translator';
 import type { CobrowseSessionSummary } from './summary';
 
-/** "3 minutes" or, under a minute, "40 seconds". */
-const duration = (ms: number, t: Translate): string => (ms < 60_000 ? t('seconds', { n: Math.round(ms / 1000) }) : t('minutes', { n: Math.round(ms / 60_000) }));
+/** "3 minutes" (whole minutes, like the clock times beside it) or, under a minute, "40 seconds". */
+const duration = (ms: number, t: Translate): string => (ms < 60_000 ? t('seconds', { n: Math.floor(ms / 1000) }) : t('minutes', { n: Math.floor(ms / 60_000) }));
 
 /**
  * The summary as label/value rows, in the visitor's language: what the ended view lists

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CobrowseSnapshot } from '../core/machine';
 import type { Translate } from '../i18n/translator';
 import { btn } from './Button';
@@ -19,8 +19,12 @@ export function Ended(p: UiProps) {
   const [rated, setRated] = useState(false);
   // A ref, not state: typing needs no re-render, and the thumb always sends the text as it is now.
   const comment = useRef('');
+  const thanks = useRef<HTMLParagraphElement>(null);
+  // The pressed thumb is gone: focus (and a screen reader) goes to the thanks that replaced it, not to the page.
+  useLayoutEffect(() => void (rated && thanks.current?.focus()), [rated]);
   // Formatted by the engine, which is loaded by now: the launcher's bundle doesn't carry it.
   const rows = c.summaryRows(t, p.lang);
+  const m = rows.length > 0;
   const thumb = (rating: 'up' | 'down') =>
     btn(
       `feedback-${rating}`,
@@ -39,31 +43,30 @@ export function Ended(p: UiProps) {
   return (
     <>
       <p>{endedText(s, t)}</p>
-      {rows.length > 0 && (
+      {m && (
         <div class="note" data-part="summary">
           <h3>{t('summaryTitle')}</h3>
-          <dl>
-            {rows.map(([k, v]) => (
-              <div>
-                <dt>{k}</dt>
-                <dd>{v}</dd>
-              </div>
-            ))}
-          </dl>
+          {rows.map(([k, v]) => (
+            <div>
+              <span class="muted">{k}</span> <b>{v}</b>
+            </div>
+          ))}
         </div>
       )}
       <div class="acts">
         {s.endReason === 'timeout' ? btn('new-pin', t('newPin'), p.restart, 'pri') : btn('restart', t('startAgain'), c.requestHelp, 'pri')}
-        {rows.length > 0 &&
+        {m &&
           btn('copy-summary', t(copied ? 'copied' : 'copySummary'), () =>
             // Plain text the visitor can paste anywhere; a clipboard that is missing or denied leaves the rows on screen to select.
             navigator.clipboard?.writeText([t('summaryTitle'), endedText(s, t), ...rows.map(([label, value]) => t('summaryLine', { label, value }))].join('\n')).then(() => setCopied(true), () => {}),
           )}
       </div>
-      {rows.length > 0 &&
+      {m &&
         c.config.feedback &&
         (rated ? (
-          <p class="fb">{t('feedbackThanks')}</p>
+          <p class="fb" tabIndex={-1} ref={thanks}>
+            {t('feedbackThanks')}
+          </p>
         ) : (
           <div class="fb" role="group" aria-labelledby="zcw-fb" data-part="feedback">
             <p id="zcw-fb">{t('feedbackQuestion')}</p>
@@ -77,9 +80,9 @@ export function Ended(p: UiProps) {
             </div>
           </div>
         ))}
-      {/* One polite region that is there from the start, so both messages are announced. */}
+      {/* A polite region that is there from the start, so "Copied" is announced. */}
       <span class="sr" role="status">
-        {rated ? t('feedbackThanks') : copied ? t('copied') : ''}
+        {copied ? t('copied') : ''}
       </span>
     </>
   );

@@ -104,7 +104,7 @@ describe('the session summary', () => {
     await w.clock.advance(10);
     expect(w.widget.getState().state).toBe('ended');
 
-    const rows = [...w.root.querySelectorAll('[data-part="summary"] dl > div')].map((d) => [d.querySelector('dt')!.textContent, plain(d.querySelector('dd')!.textContent)]);
+    const rows = [...w.root.querySelectorAll('[data-part="summary"] > div')].map((d) => [d.querySelector('.muted')!.textContent, plain(d.querySelector('b')!.textContent)]);
     expect(w.q('[data-part="summary"] h3')?.textContent).toBe('Session summary');
     expect(rows).toEqual([
       ['Started', 'Nov 23, 2026, 12:00 PM'],
@@ -156,9 +156,9 @@ describe('the session summary', () => {
     await toPin(w);
     await w.clock.advance(3 * 60_000 + 1000);
     expect(w.widget.getState()).toMatchObject({ state: 'ended', endReason: 'timeout' });
-    const rows = [...w.root.querySelectorAll('[data-part="summary"] dt')].map((d) => d.textContent);
+    const rows = [...w.root.querySelectorAll('[data-part="summary"] .muted')].map((d) => d.textContent);
     expect(rows).toEqual(['Started', 'Ended', 'Duration', 'Viewed by']);
-    expect(w.text()).toContain('Viewed byNo one');
+    expect(w.text()).toContain('Viewed by No one');
     expect(w.q('[data-action="new-pin"]')).not.toBeNull();
   });
 });
@@ -229,7 +229,7 @@ describe('feedback', () => {
     const group = w.q('[data-part="feedback"]')!;
     expect(group.getAttribute('role')).toBe('group');
     expect(w.root.getElementById(group.getAttribute('aria-labelledby')!)?.textContent).toBe('Was this helpful?');
-    expect([...group.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Yes, helpful', 'No, not helpful']);
+    expect([...group.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Helpful', 'Not helpful']);
     const box = w.q<HTMLTextAreaElement>('[data-part="feedback"] textarea')!;
     expect(box.getAttribute('aria-label')).toBe('Add a comment (optional)');
     box.value = '  Riley fixed my address.  ';

@@ -79,8 +79,8 @@ const en = {
   seconds: { one: '{n} second', other: '{n} seconds' },
   copySummary: 'Copy summary',
   feedbackQuestion: 'Was this helpful?',
-  feedbackUp: 'Yes, helpful',
-  feedbackDown: 'No, not helpful',
+  feedbackUp: 'Helpful',
+  feedbackDown: 'Not helpful',
   feedbackComment: 'Add a comment (optional)',
   feedbackThanks: 'Thank you for your feedback.',
 };
