@@ -28,6 +28,7 @@ export { CobrowseConfigError } from './shared/config-error';
 export { ERROR_TABLE } from './shared/errors';
 export type { CobrowseError, CobrowseErrorCode } from './shared/errors';
 export type { CobrowseSnapshot, CobrowseState, EndReason } from './core/machine';
+export type { CobrowseSessionSummary, HiddenCategory } from './core/events';
 export { sdkCdnUrl } from './sdk/loader';
 export type { ZoomCobrowseSDK } from './sdk/types';
 export { auditMasking, reportMaskingAudit, compileMasking, isMasked, maskedCategories, MASK_ATTRIBUTE, MASKING_PRESETS, DEFAULT_MASKING_PRESETS } from './config/public-masking';

@@ -10,7 +10,7 @@ import { SECRET_NAME, SECRET_PROBLEM } from './shared/validate';
  */
 const ATTRIBUTES: Record<string, string> = {
   sdkKey: 'sdkKey', tokenUrl: 'token', userId: 'userId', userName: 'userName', position: 'theme.position', locale: 'locale',
-  privacyUrl: 'privacyUrl', sdkUrl: 'sdk.url', sdkVersion: 'sdk.version', masking: 'masking', recovery: 'recovery',
+  privacyUrl: 'privacyUrl', siteName: 'siteName', sdkUrl: 'sdk.url', sdkVersion: 'sdk.version', masking: 'masking', recovery: 'recovery',
   remoteAssist: '!remoteAssist', launcher: '!launcher', multiTab: '!multiTab', debug: '!debug', autoMount: '!',
   // Read below, together: they build one launcher object, and the nonce has a fallback.
   launcherLabel: '', launcherIcon: '', nonce: '',

@@ -127,6 +127,9 @@ export function createCobrowseWidget(config: CobrowseConfig, deps: ControllerDep
       // Named from the config alone: no selectors are compiled before the visitor asks for help.
       masked: maskedCategories(cfg.maskingConfig),
       privacyUrl: cfg.privacyUrl,
+      // The name visitors know the site by: its host name ("www." adds nothing when read aloud) unless the site gives one.
+      // A page without one (file:) has nothing to name, so no warning rather than a sentence with a gap.
+      site: (cfg.pinNotice && (cfg.siteName ?? location.hostname.replace(/^www\./, ''))) || null,
       lang,
       // The script-tag build can't code-split: it loads dist/locales/{lang}.js beside itself instead.
       messages: lang === 'en' ? undefined : __IIFE__ ? loadLocaleScript(lang, cfg.nonce) : importLocale(lang),

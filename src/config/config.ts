@@ -4,7 +4,7 @@ import { validateMaskingConfig } from './masking';
 import { CobrowseConfigError } from '../shared/config-error';
 import { resolveUiConfig, type CobrowseUiConfig, type CosmeticErrorReporter, type ResolvedUiConfig } from './ui';
 import { DEFAULT_POSITION } from './theme';
-import { checkObject, describe, isPlainObject, optBoolean, optNumber, optOneOf, optString } from '../shared/validate';
+import { checkObject, describe, isPlainObject, optBoolean, optNumber, optOneOf, optString, optWebUrl } from '../shared/validate';
 
 export type { CobrowseTheme, WidgetPosition, ThemeMode } from './theme';
 export type { CobrowseLauncherOptions, LauncherIcon } from './ui';
@@ -87,6 +87,10 @@ export interface CobrowseConfig extends CobrowseUiConfig {
   multiTab?: boolean;
   /** Log SDK events and decisions to the console. @default false */
   debug?: boolean;
+  /** End the session after this many minutes (1–1440), with a countdown in the last two and a "Keep sharing for 10 more minutes" button. @default no limit */
+  maxDurationMinutes?: number;
+  /** "Was this helpful? 👍 👎" after a session, POSTed as JSON `{ rating, comment?, summary }` to your own `url` (http(s) or relative). @default off */
+  feedback?: { url: string };
 }
 
 /** The config after validation and defaults. */
@@ -108,6 +112,8 @@ export interface ResolvedConfig extends ResolvedUiConfig {
   recovery: 'auto' | 'prompt' | 'off';
   multiTab: boolean;
   debug: boolean;
+  maxDurationMinutes: number | undefined;
+  feedback: { url: string } | null;
 }
 
 /** Defaults for every optional field, in one place. */
@@ -126,7 +132,7 @@ export const DEFAULT_CONFIG = {
 export const CONFIG_FIELDS: readonly string[] = [
   'sdkKey', 'token', 'userId', 'userName', 'sdk', 'nonce', 'container', 'theme', 'masking',
   'remoteAssist', 'annotations', 'customPin', 'tokenTimeoutMs', 'startTimeoutMs', 'launcher', 'recovery', 'multiTab', 'debug',
-  'locale', 'labels', 'privacyUrl',
+  'locale', 'labels', 'privacyUrl', 'siteName', 'pinNotice', 'maxDurationMinutes', 'feedback',
 ] as const;
 const JWT_SHAPE = /^eyJ[\w-]*\.[\w-]+\.[\w-]*$/;
 
@@ -163,6 +169,13 @@ function resolveRemoteAssist(value: unknown): ResolvedConfig['remoteAssist'] {
     requireConsent: optBoolean(o.requireConsent, 'remoteAssist.requireConsent') ?? true,
     requireStopConfirmation: optBoolean(o.requireStopConfirmation, 'remoteAssist.requireStopConfirmation'),
   };
+}
+
+function resolveFeedback(value: unknown): ResolvedConfig['feedback'] {
+  if (value === undefined) return null;
+  const o = checkObject(value, 'feedback', ['url']);
+  // Required (null is refused like any non-URL): ratings go to the site's own endpoint, never anywhere else.
+  return { url: optWebUrl(o.url ?? null, 'feedback.url')! };
 }
 
 function resolveContainer(value: unknown): HTMLElement | string | undefined {
@@ -239,6 +252,8 @@ export function resolveConfig(input: unknown, options: ResolveConfigOptions = {}
     recovery: optOneOf(c.recovery, 'recovery', ['auto', 'prompt', 'off'] as const) ?? DEFAULT_CONFIG.recovery,
     multiTab,
     debug: optBoolean(c.debug, 'debug') ?? DEFAULT_CONFIG.debug,
+    maxDurationMinutes: optNumber(c.maxDurationMinutes, 'maxDurationMinutes', 1, 1440),
+    feedback: resolveFeedback(c.feedback),
     // theme, launcher, locale, labels, privacyUrl: validated by the UI layer that owns them.
     ...resolveUiConfig(c, options.onCosmeticError),
     maskingConfig: validateMaskingConfig(c.masking, 'masking'),

@@ -1,5 +1,5 @@
 import { CobrowseConfigError } from '../shared/config-error';
-import { checkObject, describe, isPlainObject, optBoolean, optOneOf, optString } from '../shared/validate';
+import { checkObject, isPlainObject, optBoolean, optOneOf, optString, optWebUrl } from '../shared/validate';
 import type { CobrowseLabels } from '../i18n/translator';
 import { validateLabels, validateLocale } from './labels';
 import { validateTheme, type CobrowseTheme, type ResolvedTheme } from './theme';
@@ -27,6 +27,10 @@ export interface CobrowseUiConfig {
   labels?: CobrowseLabels;
   /** Link to your privacy page, shown in the consent step (http(s) or relative URL). */
   privacyUrl?: string;
+  /** Your site's name in the scam warning under the PIN ("Only read this PIN to {site} support …"). @default the page's host name without "www." */
+  siteName?: string;
+  /** The scam warning under the PIN; `false` turns it off. @default true */
+  pinNotice?: boolean;
 }
 
 /** The UI config after validation and defaults. */
@@ -39,19 +43,9 @@ export interface ResolvedUiConfig {
   /** Site labels, with `launcher.label` folded in. */
   labels: CobrowseLabels;
   privacyUrl: string | undefined;
-}
-
-function privacyUrl(value: unknown): string | undefined {
-  if (value === undefined) return value;
-  let ok = false;
-  try {
-    // Parsed like the browser will (it strips leading control characters): web URLs only, never javascript: or data:.
-    ok = typeof value === 'string' && /^https?:$/.test(new URL(value, 'https://relative.invalid/').protocol);
-  } catch {
-    /* not a URL */
-  }
-  if (!ok) throw new CobrowseConfigError('privacyUrl', `expected an http(s) or relative URL, got ${describe(value)}.`);
-  return value as string;
+  /** undefined: the page's host name, read when the widget mounts. */
+  siteName: string | undefined;
+  pinNotice: boolean;
 }
 
 /** Receives a mistake in a cosmetic field, which then keeps its default. */
@@ -98,6 +92,8 @@ function uiFields(c: Record<string, unknown>): ResolvedUiConfig {
     launcherIcon: optOneOf(lo.icon, 'launcher.icon', ['help', 'chat', 'headset', 'none'] as const) ?? 'help',
     locale: validateLocale(c.locale, 'locale'),
     labels: label && !labels.launcher ? { ...labels, launcher: label } : labels,
-    privacyUrl: privacyUrl(c.privacyUrl),
+    privacyUrl: optWebUrl(c.privacyUrl, 'privacyUrl'),
+    siteName: optString(c.siteName, 'siteName'),
+    pinNotice: optBoolean(c.pinNotice, 'pinNotice') ?? true,
   };
 }

@@ -14,6 +14,7 @@ import type { Engine } from './engine';
 import { realClock, type Clock } from '../shared/timers';
 import type { CobrowseEvents } from './events';
 import type { TokenProvider } from './token';
+import type { Translate } from '../i18n/translator';
 
 export { AGENT_WAIT_MS } from './machine';
 export type { Clock } from '../shared/timers';
@@ -71,6 +72,12 @@ export interface CobrowseController {
   restart(): void;
   /** Back to idle from ended, declined, error or consent. */
   reset(): void;
+  /** Keep sharing 10 minutes past the site's time limit (`maxDurationMinutes`); the summary counts it. */
+  extend(): void;
+  /** After a session: its summary as label/value rows in a language, as the widget lists them ([] before a session has ended). */
+  summaryRows(t: Translate, lang: string): Array<[string, string]>;
+  /** After a session: sends the visitor's rating (and optional comment) with the summary to `feedback.url`. Never rejects; a failure is logged. */
+  feedback(rating: 'up' | 'down', comment?: string): Promise<void>;
   /** Warm up before intent is certain: fetch the engine, preconnect to Zoom and prefetch its SDK. */
   warm(): void;
   /** The compiled masking rules once the engine is loaded (null: masking off; undefined: not loaded yet). */
@@ -190,7 +197,8 @@ export function controllerFromResolved(cfg: ResolvedConfig, deps: ControllerDeps
       log.warn(`${LOG_PREFIX} ${next.error.code}: ${next.error.message}${next.error.detail ? ` (${next.error.detail})` : ''}`);
       emitter.emit('error', next.error);
     }
-    if (st === 'ended') emitter.emit('ended', { reason: next.endReason ?? 'unknown' });
+    // The engine, the only source of SESSION.ENDED, always attaches the summary.
+    if (st === 'ended') emitter.emit('ended', { reason: next.endReason ?? 'unknown', summary: next.summary! });
     for (const l of [...listeners]) {
       try {
         l(next);
@@ -215,7 +223,7 @@ export function controllerFromResolved(cfg: ResolvedConfig, deps: ControllerDeps
       store.clear();
       return;
     }
-    dispatch({ type: 'RECOVERY.FOUND', pin: marker.pin, at: marker.pinAt, agentName: marker.agentName, resumeTo: marker.state });
+    dispatch({ type: 'RECOVERY.FOUND', pin: marker.pin, at: marker.pinAt, agentName: marker.agentName, resumeTo: marker.state, startedAt: marker.startedAt, extensions: marker.extensions });
     withEngine((rt) => rt.recover());
   }
 
@@ -274,6 +282,11 @@ export function controllerFromResolved(cfg: ResolvedConfig, deps: ControllerDeps
     reset() {
       dispatch({ type: 'RESET' });
     },
+    extend() {
+      if (cfg.maxDurationMinutes) dispatch({ type: 'LIMIT.EXTEND' });
+    },
+    summaryRows: (t, lang) => engine?.summaryRows(t, lang) ?? [],
+    feedback: (rating, comment) => engine?.feedback(rating, comment) ?? Promise.resolve(),
     warm() {
       if (destroyed) return;
       loadEngine().then(

@@ -13,6 +13,10 @@ import { AGENT_WAIT_MS, isSessionLive, type CobrowseEvent, type CobrowseSnapshot
 import { RECOVERY_WINDOW_MS, type RecoveryStore } from './recovery';
 import { isStillRecovering, nextRejoinDelay } from './rejoin';
 import { createTimers } from '../shared/timers';
+import { countMaskedFields } from '../masking/count';
+import { summaryRows } from './summary-format';
+import type { Translate } from '../i18n/translator';
+import { limitEndsAt, logAgent, logAssist, logHidden, newLog, summarize, type SessionLog } from './summary';
 
 /** How long past the agent window we wait for the SDK's own `session_ended` before ending locally. */
 const WAIT_GRACE_MS = 15_000;
@@ -70,6 +74,10 @@ export interface Engine {
   highlighter(options: Omit<MaskHighlighterOptions, 'compiled'>): MaskHighlighter | undefined;
   /** Consent step: mark what the classifier finds now, so the visitor can see it outlined before agreeing (false: remove the marks again). */
   previewMasking(on: boolean): void;
+  /** The ended session's summary as label/value rows in the visitor's language ([] when there is none). */
+  summaryRows(t: Translate, lang: string): Array<[string, string]>;
+  /** POSTs the visitor's rating of the ended session, with its summary, to `feedback.url`; never rejects (a failure is logged). */
+  feedback(rating: 'up' | 'down', comment?: string): Promise<void>;
   /** Ends any live session quietly and drops timers and listeners. */
   destroy(): void;
 }
@@ -116,6 +124,8 @@ export function createEngine(host: EngineHost, deps: Omit<StarterDeps, 'logger' 
     marker?.dispose();
     marker = undefined;
   }
+  /** What the summary needs; null until sharing begins. */
+  let record: SessionLog | null = null;
 
   function teardownSession(): void {
     abort?.abort();
@@ -135,7 +145,23 @@ export function createEngine(host: EngineHost, deps: Omit<StarterDeps, 'logger' 
     }
   }
 
-  const sessionEnded = (reason: EndReason): boolean => dispatch({ type: 'SESSION.ENDED', reason });
+  /** Counts the fields hidden on this page: the summary keeps the most seen per category. */
+  function countHidden(): void {
+    if (record && doc && starter.masking) logHidden(record, countMaskedFields(doc, starter.masking));
+  }
+
+  function sessionEnded(reason: EndReason): boolean {
+    const s = state();
+    if (!isSessionLive(s.state)) return false;
+    countHidden();
+    return dispatch({ type: 'SESSION.ENDED', reason, summary: summarize(record ?? newLog(), s, reason, clock.now()) });
+  }
+
+  /** The site's time limit ran out: stop sharing now, and say why. */
+  function limitReached(): void {
+    endQuietly();
+    sessionEnded('time-limit');
+  }
 
   function fail(err: unknown): void {
     const error: CobrowseError = isCobrowseError(err) ? err : cobrowseError('sdk-unknown', String(err));
@@ -153,7 +179,9 @@ export function createEngine(host: EngineHost, deps: Omit<StarterDeps, 'logger' 
   function saveMarker(): void {
     const s = state();
     const st = s.state === 'reconnecting' ? s.resumeTo : s.state;
-    if (st === 'waiting' || st === 'active') store.write({ t: clock.now(), state: st, pin: s.pin, pinAt: s.pinAt, agentName: s.agentName });
+    if (st === 'waiting' || st === 'active') {
+      store.write({ t: clock.now(), state: st, pin: s.pin, pinAt: s.pinAt, agentName: s.agentName, startedAt: s.startedAt, extensions: s.extensions, ...(record ? { log: record } : {}) });
+    }
   }
 
   function heartbeat(): void {
@@ -294,6 +322,12 @@ export function createEngine(host: EngineHost, deps: Omit<StarterDeps, 'logger' 
     },
     recover() {
       const ctrl = begin();
+      // The summary so far came with the marker; remote assist that was on when the page went away is counted up to then.
+      const saved = store.read();
+      if (saved?.log) {
+        record = { ...saved.log, agents: [...saved.log.agents], hidden: { ...saved.log.hidden } };
+        logAssist(record, false, saved.t);
+      }
       markFields(true);
       starter
         .init()
@@ -334,6 +368,20 @@ export function createEngine(host: EngineHost, deps: Omit<StarterDeps, 'logger' 
     warm: () => starter.warm(),
     onEnter(prev, next) {
       const st = next.state;
+      const now = clock.now();
+      if (st === 'waiting' && prev.state === 'starting') record = newLog();
+      if (shared(st)) {
+        record ??= newLog();
+        if (!shared(prev.state)) countHidden();
+        if (st === 'active' && (prev.state !== 'active' || prev.agentName !== next.agentName)) logAgent(record, next.agentName);
+        if (prev.remoteAssist !== next.remoteAssist) logAssist(record, next.remoteAssist, now);
+        const endsAt = limitEndsAt(next, cfg.maxDurationMinutes);
+        if (endsAt !== null && (endsAt !== limitEndsAt(prev, cfg.maxDurationMinutes) || !timers.has('limit'))) timers.set('limit', Math.max(0, endsAt - now), limitReached);
+      }
+      if (!isSessionLive(st)) {
+        timers.clear('limit');
+        record = null;
+      }
       if (st === 'waiting' && next.pinAt !== prev.pinAt && next.pinAt !== null) {
         // Zoom ends an unanswered session after 3 minutes; if its event never comes, don't leave the visitor staring at a dead PIN.
         timers.set('agent-wait', Math.max(0, next.pinAt + AGENT_WAIT_MS + WAIT_GRACE_MS - clock.now()), () => sessionEnded('timeout'));
@@ -355,6 +403,28 @@ export function createEngine(host: EngineHost, deps: Omit<StarterDeps, 'logger' 
         saveMarker();
         if (!timers.has('heartbeat')) heartbeat();
       } else if (st !== 'recovering' && st !== 'ending') timers.clear('heartbeat');
+    },
+    summaryRows(t, lang) {
+      const m = state().summary;
+      return m ? summaryRows(m, t, lang, !!cfg.remoteAssist) : [];
+    },
+    feedback(rating, comment) {
+      const s = state();
+      const url = cfg.feedback?.url;
+      if (!url || !s.summary) return Promise.resolve();
+      // The site's own endpoint, and only what the visitor saw in the summary: no token, no PIN.
+      const body = JSON.stringify({ rating, ...(comment?.trim() ? { comment: comment.trim().slice(0, 2000) } : {}), summary: s.summary });
+      const send = deps.fetch ?? globalThis.fetch;
+      // keepalive: the visitor may rate and leave the page at once.
+      return Promise.resolve()
+        .then(() => send(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, keepalive: true }))
+        .then((res) => {
+          if (!res.ok) throw new Error(`HTTP ${res.status}`);
+        })
+        .catch((err: unknown) => {
+          // Silent to the visitor: a rating is a courtesy, not something to retry at them.
+          log.warn(`${LOG_PREFIX} feedback could not be sent to ${url} (${err instanceof Error ? err.message : String(err)}). Check that the endpoint accepts a JSON POST.`);
+        });
     },
     highlighter: (options) => (starter.masking ? createMaskHighlighter({ ...options, compiled: starter.masking }) : undefined),
     previewMasking(on) {

@@ -1,5 +1,8 @@
 import type { CobrowseError } from '../shared/errors';
-import type { CobrowseSnapshot, EndReason } from './machine';
+import type { CobrowseSnapshot } from './machine';
+import type { CobrowseSessionSummary, EndReason } from './summary';
+
+export type { CobrowseSessionSummary, EndReason, HiddenCategory } from './summary';
 
 /**
  * Public events of the controller and the widget (payloads are single objects so fields can be added).
@@ -16,8 +19,8 @@ export interface CobrowseEvents {
   agentLeft: Record<string, never>;
   /** Remote assist turned on or off. */
   remoteAssist: { active: boolean };
-  /** The session ended. */
-  ended: { reason: EndReason };
+  /** The session ended: why, and the summary the visitor sees (times, agents, remote assist, hidden-field counts; no values, PIN or token), to keep as a record of consent. */
+  ended: { reason: EndReason; summary: CobrowseSessionSummary };
   /** Something failed; the same error is in the snapshot. */
   error: CobrowseError;
   /** The visitor accepted or declined the consent step. */

@@ -1,4 +1,7 @@
 import type { CobrowseError } from '../shared/errors';
+import type { CobrowseSessionSummary, EndReason } from './summary';
+
+export type { EndReason } from './summary';
 
 /** Agent's window to join after the PIN appears (docs/zoom-sdk.md, "Limits and timeouts"). */
 export const AGENT_WAIT_MS = 3 * 60_000;
@@ -16,9 +19,6 @@ export type CobrowseState =
   | 'error'
   | 'recovering'
   | 'reconnecting';
-
-/** Why a session ended, as far as the widget can tell. */
-export type EndReason = 'customer' | 'agent' | 'timeout' | 'unknown';
 
 /** The machine's whole state: the state name plus what the UI needs to render it. */
 export interface CobrowseSnapshot {
@@ -39,6 +39,12 @@ export interface CobrowseSnapshot {
   resumeTo: 'waiting' | 'active' | null;
   /** In `recovering`: the visitor is being asked whether to resume (recovery: 'prompt'). */
   askResume: boolean;
+  /** When sharing began, at the first PIN (epoch ms); kept through reconnects and refreshes. */
+  startedAt: number | null;
+  /** How many times the visitor extended the site's time limit this session. */
+  extensions: number;
+  /** Set in `ended`: what happened, for the visitor's receipt and the `ended` event. */
+  summary: CobrowseSessionSummary | null;
 }
 
 /** Machine events (zag style: SCREAMING.DOTTED); each carries one details object. */
@@ -54,12 +60,13 @@ export type CobrowseEvent =
   | { type: 'REMOTE_ASSIST.CHANGED'; active: boolean }
   | { type: 'SESSION.RECONNECTING' }
   | { type: 'END.REQUEST' }
-  | { type: 'SESSION.ENDED'; reason: EndReason }
+  | { type: 'SESSION.ENDED'; reason: EndReason; summary: CobrowseSessionSummary }
+  | { type: 'LIMIT.EXTEND' }
   | { type: 'FAILED'; error: CobrowseError }
   | { type: 'RETRY' }
   | { type: 'RESTART' }
   | { type: 'RESET' }
-  | { type: 'RECOVERY.FOUND'; pin: string | null; at: number | null; agentName?: string | null; resumeTo?: 'waiting' | 'active' }
+  | { type: 'RECOVERY.FOUND'; pin: string | null; at: number | null; agentName?: string | null; resumeTo?: 'waiting' | 'active'; startedAt?: number | null; extensions?: number }
   | { type: 'RECOVERY.ASK' }
   | { type: 'RECOVERY.RESUME' };
 
@@ -74,6 +81,9 @@ export const INITIAL_SNAPSHOT: CobrowseSnapshot = Object.freeze({
   endReason: null,
   resumeTo: null,
   askResume: false,
+  startedAt: null,
+  extensions: 0,
+  summary: null,
 });
 
 const SESSION_STATES: ReadonlySet<CobrowseState> = new Set(['starting', 'waiting', 'active', 'reconnecting', 'recovering', 'ending']);
@@ -102,9 +112,11 @@ export function transition(s: CobrowseSnapshot, e: CobrowseEvent): CobrowseSnaps
     case 'SESSION.STARTED':
       return s;
     case 'PIN.UPDATED':
-      if (s.state === 'starting') return fresh('waiting', { pin: e.pin, pinAt: e.at });
+      if (s.state === 'starting') return fresh('waiting', { pin: e.pin, pinAt: e.at, startedAt: e.at });
       // A resumed session keeps its original agent window when the PIN is the same.
-      if (s.state === 'recovering') return fresh('waiting', { pin: e.pin, pinAt: e.pin === s.pin && s.pinAt !== null ? s.pinAt : e.at, agentName: s.agentName });
+      if (s.state === 'recovering') {
+        return fresh('waiting', { pin: e.pin, pinAt: e.pin === s.pin && s.pinAt !== null ? s.pinAt : e.at, agentName: s.agentName, startedAt: s.startedAt ?? e.at, extensions: s.extensions });
+      }
       // The PIN may be re-issued; the agent's window restarts with it.
       if (s.state === 'waiting') return { ...s, pin: e.pin, pinAt: e.pin === s.pin ? s.pinAt : e.at };
       if (s.state === 'reconnecting' && s.resumeTo === 'waiting') return { ...s, state: 'waiting', resumeTo: null, pin: e.pin };
@@ -124,8 +136,12 @@ export function transition(s: CobrowseSnapshot, e: CobrowseEvent): CobrowseSnaps
       return s.state === 'waiting' || s.state === 'active' ? { ...s, state: 'reconnecting', resumeTo: s.state } : s;
     case 'END.REQUEST':
       return isSessionLive(s.state) && s.state !== 'ending' ? { ...s, state: 'ending' } : s;
-    case 'SESSION.ENDED':
-      return isSessionLive(s.state) ? fresh('ended', { endReason: s.state === 'ending' ? 'customer' : e.reason }) : s;
+    case 'SESSION.ENDED': {
+      const endReason = s.state === 'ending' ? 'customer' : e.reason;
+      return isSessionLive(s.state) ? fresh('ended', { endReason, summary: { ...e.summary, reason: endReason } }) : s;
+    }
+    case 'LIMIT.EXTEND':
+      return s.state === 'waiting' || s.state === 'active' ? { ...s, extensions: s.extensions + 1 } : s;
     case 'FAILED':
       return isSessionLive(s.state) || s.state === 'consent' ? fresh('error', { error: e.error }) : s;
     case 'RETRY':
@@ -137,7 +153,7 @@ export function transition(s: CobrowseSnapshot, e: CobrowseEvent): CobrowseSnaps
       return s.state === 'ended' || s.state === 'declined' || s.state === 'error' || s.state === 'consent' ? fresh('idle') : s;
     case 'RECOVERY.FOUND':
       return s.state === 'idle'
-        ? fresh('recovering', { pin: e.pin, pinAt: e.at, agentName: e.agentName ?? null, resumeTo: e.resumeTo ?? null })
+        ? fresh('recovering', { pin: e.pin, pinAt: e.at, agentName: e.agentName ?? null, resumeTo: e.resumeTo ?? null, startedAt: e.startedAt ?? null, extensions: e.extensions ?? 0 })
         : s;
     case 'RECOVERY.ASK':
       return s.state === 'recovering' && !s.askResume ? { ...s, askResume: true } : s;

@@ -4,6 +4,8 @@
  * multi-tab mode, so a second tab shows the live session instead of starting one).
  */
 
+import type { SessionLog } from './summary';
+
 /** Zoom ends a session the customer has been away from for more than 2 minutes (docs/zoom-sdk.md, "Limits and timeouts"). */
 export const RECOVERY_WINDOW_MS = 2 * 60_000;
 
@@ -16,6 +18,12 @@ export interface RecoveryMarker {
   /** When the PIN was issued, so the agent countdown carries on. */
   pinAt: number | null;
   agentName: string | null;
+  /** When sharing began, for the summary and the time limit. */
+  startedAt?: number | null;
+  /** Time-limit extensions so far. */
+  extensions?: number;
+  /** What the session summary needs so far (agents, remote assist, hidden-field counts); no values, PIN or token. */
+  log?: SessionLog;
 }
 
 /** The storage calls the marker needs; `sessionStorage` and `localStorage` fit. */

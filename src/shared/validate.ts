@@ -72,6 +72,20 @@ export function optNumber(value: unknown, path: string, min: number, max: number
   return value;
 }
 
+/** Optional web link: an http(s) or relative URL, parsed like the browser will (never javascript: or data:). */
+export function optWebUrl(value: unknown, path: string): string | undefined {
+  if (value === undefined) return value;
+  let ok = false;
+  try {
+    // The browser strips leading control characters before it reads the scheme; so does URL.
+    ok = typeof value === 'string' && /^https?:$/.test(new URL(value, 'https://relative.invalid/').protocol);
+  } catch {
+    /* not a URL */
+  }
+  if (!ok) throw new CobrowseConfigError(path, `expected an http(s) or relative URL, got ${describe(value)}.`);
+  return value as string;
+}
+
 /** Optional value from a fixed list. */
 export function optOneOf<T extends string>(value: unknown, path: string, options: readonly T[]): T | undefined {
   if (value === undefined) return undefined;

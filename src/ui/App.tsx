@@ -2,15 +2,18 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import { Icon } from './Icons';
 import { groupPin } from './pin';
 import { activeText, Body } from './Views';
+import { endedText } from './Ended';
 import type { UiProps } from './view-props';
 
 const LIVE = ['waiting', 'active', 'reconnecting', 'ending'];
 
 /** What the live region says for a state (derived, so it changes exactly when the state does). */
-function announcement({ s, t }: UiProps): string {
-  if (s.state === 'waiting') return s.pin ? t('pinAnnounce', { pin: s.pin.split('').join(' ') }) : '';
+function announcement(p: UiProps): string {
+  const { s, t } = p;
+  // The scam warning is part of what is heard with the PIN, as it is part of what is seen.
+  if (s.state === 'waiting') return s.pin ? t('pinAnnounce', { pin: s.pin.split('').join(' ') }) + (p.site === null ? '' : `. ${t('pinNotice', { site: p.site })}`) : '';
   if (s.state === 'active') return s.remoteAssist ? t('remoteAssistOn') : activeText(s, t);
-  if (s.state === 'ended') return t(s.endReason === 'timeout' ? 'endedTimeout' : 'ended');
+  if (s.state === 'ended') return endedText(s, t);
   return s.state === 'starting' || s.state === 'reconnecting' ? t(s.state) : '';
 }
 

@@ -1,3 +1,5 @@
+import type { ComponentChildren } from 'preact';
+
 /** Button look: primary (filled), secondary (outlined) or danger (red outline). */
 export type ButtonKind = 'pri' | 'sec' | 'dan';
 
@@ -6,7 +8,7 @@ export type ButtonKind = 'pri' | 'sec' | 'dan';
  * A plain function, not a component: the views call it a dozen times and it
  * keeps the bundle small. No `type` needed: a shadow-root button has no form.
  */
-export const btn = (action: string, label: string, onClick: () => unknown, kind: ButtonKind = 'sec') => (
+export const btn = (action: string, label: ComponentChildren, onClick: () => unknown, kind: ButtonKind = 'sec') => (
   <button class={kind} data-action={action} onClick={() => void onClick()}>
     {label}
   </button>

@@ -9,7 +9,7 @@ import type { UiProps } from './view-props';
  * 3-minute window counting down. Timers run on the injected clock and only
  * while this card is on screen, so a minimised panel or destroy() leaves none.
  */
-export function PinCard({ s, c, t, clock, restart }: UiProps) {
+export function PinCard({ s, c, t, clock, restart, site }: UiProps) {
   const pin = s.pin;
   const [now, setNow] = useState(() => clock.now());
   const [copied, setCopied] = useState(false);
@@ -48,6 +48,12 @@ export function PinCard({ s, c, t, clock, restart }: UiProps) {
         </span>
         <span class="sr">{pin.split('').join(' ')}</span>
       </div>
+      {/* Where a scammer would say "read me the code on your screen". */}
+      {site !== null && (
+        <p class="note warn" data-part="pin-notice">
+          {t('pinNotice', { site })}
+        </p>
+      )}
       {left ? (
         <>
           <div class="bar" aria-hidden="true">

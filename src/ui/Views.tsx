@@ -2,6 +2,8 @@ import type { CobrowseSnapshot } from '../core/machine';
 import { btn } from './Button';
 import type { StringKey, Translate } from '../i18n/translator';
 import { PinCard } from './PinCard';
+import { Ended } from './Ended';
+import { TimeLimit } from './TimeLimit';
 import type { UiProps } from './view-props';
 
 /** "Support is viewing this page", with the agent's name when the SDK gave one. */
@@ -90,16 +92,12 @@ export function Body(p: UiProps) {
               {t('remoteAssistOn')}
             </p>
           )}
+          <TimeLimit {...p} />
           {acts(btn('end', t('end'), () => p.setConfirm(true), 'dan'))}
         </>
       );
     case 'ended':
-      return (
-        <>
-          <p>{t(s.endReason === 'timeout' ? 'endedTimeout' : 'ended')}</p>
-          {acts(s.endReason === 'timeout' ? btn('new-pin', t('newPin'), p.restart, 'pri') : btn('restart', t('startAgain'), c.requestHelp, 'pri'))}
-        </>
-      );
+      return <Ended {...p} />;
     case 'declined':
       return <p>{t('declined')}</p>;
     case 'error':

@@ -39,6 +39,8 @@ export interface MountOptions {
   icon: LauncherIcon;
   masked: readonly string[];
   privacyUrl: string | undefined;
+  /** The site's name in the scam warning under the PIN; null or absent: no warning. */
+  site?: string | null;
   /** Built-in language to show. */
   lang: string;
   /** Its strings, when they are not English and still loading. */
@@ -139,6 +141,7 @@ export function mountUi(c: CobrowseController, o: MountOptions): MountedUi {
     icon: o.icon,
     masked: o.masked,
     privacyUrl: o.privacyUrl,
+    site: o.site ?? null,
     clock: o.clock,
     ready: !o.messages,
     open: false,

@@ -20,6 +20,8 @@ export interface UiProps {
   /** Masked categories to name in the consent step (preset names). */
   masked: readonly string[];
   privacyUrl: string | undefined;
+  /** The site's name for the scam warning under the PIN; null: the warning is off (`pinNotice: false`). */
+  site: string | null;
   /** Translated error sentences by code (absent in English: the controller's sentences are English). */
   errors: Partial<Record<CobrowseErrorCode, string>> | undefined;
   clock: Clock;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
-import { openStatesPage, runAxe, walkStates, WALK, widgetHandle } from './states';
+import { openStatesPage, runAxe, TRUST_WALK, walkStates, walkTrust, WALK, widgetHandle } from './states';
 
 let h: Harness;
 beforeAll(async () => {
@@ -51,6 +51,24 @@ describe('axe-core finds no WCAG 2.1 A/AA (or best-practice) violations', () => 
       await p.context.close();
     }, 120_000);
   }
+
+  it('the trust views (time-limit countdown, session summary, feedback) in light, dark and Arabic', async () => {
+    for (const v of [VARIANTS[0], VARIANTS[1], VARIANTS[2]]) {
+      const p = await openStatesPage(h, { mode: v.mode, locale: v.locale, limit: 3, feedback: true });
+      const problems: Record<string, unknown> = {};
+      const scanned: string[] = [];
+      await walkTrust(p, async (state) => {
+        scanned.push(state);
+        const violations = await runAxe(p.page);
+        if (violations.length) problems[`${v.name}: ${state}`] = violations;
+      });
+      expect(problems).toEqual({});
+      expect(scanned).toEqual([...TRUST_WALK]);
+      // The rating reached the site's own endpoint, with the comment and the summary.
+      expect(p.feedback).toEqual([{ rating: 'up', comment: 'Riley found my order.', summary: expect.objectContaining({ agents: ['Riley'], reason: 'customer', extensions: 1 }) }]);
+      await p.context.close();
+    }
+  }, 120_000);
 
   it('resume prompt (recovery: "prompt"), light and RTL', async () => {
     for (const locale of ['en', 'ar']) {

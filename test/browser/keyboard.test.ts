@@ -51,7 +51,8 @@ describe('keyboard only (Tab, Enter, Space, Escape)', () => {
     await state('waiting');
     // The accept button is gone; focus stayed in the dialog instead of falling to <body>.
     expect(await focused()).toBe('panel');
-    expect(await p.part('announcer').textContent()).toMatch(/^Your support PIN is (\d ){5}\d$/);
+    // The scam warning is heard with the PIN.
+    expect(await p.part('announcer').textContent()).toMatch(/^Your support PIN is (\d ){5}\d\. Only read this PIN to Acme Outdoor support\. They will never ask for your password or card number\.$/);
 
     // Escape minimises to the pill, focus returns to it; Enter brings the panel back.
     await page.keyboard.press('Escape');
@@ -80,6 +81,47 @@ describe('keyboard only (Tab, Enter, Space, Escape)', () => {
     await p.part('panel').waitFor({ state: 'detached' });
     expect(await focused()).toBe('launcher');
     expect(await p.part('launcher').textContent()).toContain('Get help');
+    await p.context.close();
+  });
+
+  it('the trust views: Keep sharing, End, then a rating with a comment, without a mouse', async () => {
+    const p = await openStatesPage(h, { limit: 3, feedback: true });
+    const { page, focused, state } = p;
+    await tabTo(page, focused, 'launcher', 40);
+    await page.keyboard.press('Enter');
+    await tabTo(page, focused, 'accept');
+    await page.keyboard.press('Enter');
+    await p.part('pin').waitFor();
+    await p.fake('agentJoin', { name: 'Riley' });
+    await state('active');
+    await page.clock.fastForward(90_000);
+    await p.part('time-limit').waitFor();
+    await tabTo(page, focused, 'extend');
+    expect(await ringVisible(page)).toBe(true);
+    await page.keyboard.press('Enter');
+    await p.part('time-limit').waitFor({ state: 'detached' });
+    // The button went with the countdown; focus stayed in the dialog.
+    expect(await focused()).toBe('panel');
+    await tabTo(page, focused, 'end');
+    await page.keyboard.press('Enter');
+    await tabTo(page, focused, 'confirm-end');
+    await page.keyboard.press('Enter');
+    await state('ended');
+    await p.part('summary').waitFor();
+    await tabTo(page, focused, 'feedback-up');
+    // Back one stop to "Add a comment", open it, type, and rate.
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Thanks, Riley');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('feedback-up');
+    await page.keyboard.press('Enter');
+    await p.part('feedback').waitFor({ state: 'detached' });
+    // The pressed button is gone: focus is on the thanks that replaced it, inside the dialog.
+    expect(await focused()).toBe('fb');
+    expect(await p.sel('.fb').textContent()).toBe('Thank you for your feedback.');
+    expect(p.feedback).toEqual([expect.objectContaining({ rating: 'up', comment: 'Thanks, Riley' })]);
     await p.context.close();
   });
 

@@ -4,7 +4,7 @@ import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
-import { openStatesPage, walkStates, type WalkState } from './states';
+import { openStatesPage, walkStates, walkTrust, type TrustState, type WalkState } from './states';
 
 // README screenshots, taken in Chromium on every run. Files are rewritten only with
 // UPDATE_SCREENSHOTS=1 (so CI never changes checked-in files); otherwise each fresh shot
@@ -31,6 +31,14 @@ const SHOTS: Array<{ name: string; mode: 'light' | 'dark'; locale: string; state
   { name: 'dark', mode: 'dark', locale: 'en', states: ['consent', 'waiting', 'active', 'minimised-active', 'error'] },
   { name: 'rtl-ar', mode: 'light', locale: 'ar', states: ['consent', 'waiting', 'active'] },
 ];
+
+// The trust views: a session with a time limit and feedback. The ended view is taller, so these shots take the full height.
+const TRUST_SHOTS: Array<{ name: string; mode: 'light' | 'dark'; locale: string; states: TrustState[] }> = [
+  { name: 'light', mode: 'light', locale: 'en', states: ['time-limit', 'ended-summary', 'feedback-thanks'] },
+  { name: 'dark', mode: 'dark', locale: 'en', states: ['ended-summary'] },
+  { name: 'rtl-ar', mode: 'light', locale: 'ar', states: ['ended-summary'] },
+];
+const TALL_CLIP = { x: VIEWPORT.width - 480, y: 0, width: 480, height: VIEWPORT.height };
 
 let h: Harness;
 beforeAll(async () => {
@@ -79,6 +87,29 @@ describe('docs/screenshots', () => {
         const name = `${shot.name}-${state}`;
         const file = `${OUT}/${name}.png`;
         const png = await p.page.screenshot({ clip: CLIP, animations: 'disabled' });
+        if (UPDATE) writeFileSync(file, png);
+        else {
+          expect(existsSync(file), `${file} is missing: run with UPDATE_SCREENSHOTS=1`).toBe(true);
+          const problem = compare(name, png, file);
+          if (problem) problems.push(problem);
+        }
+      });
+      await p.context.close();
+      expect(problems, 'screenshots differ').toEqual([]);
+    }, 120_000);
+  }
+
+  for (const shot of TRUST_SHOTS) {
+    it(`${shot.name}: ${shot.states.join(', ')}`, async () => {
+      mkdirSync(OUT, { recursive: true });
+      const problems: string[] = [];
+      const p = await openStatesPage(h, { mode: shot.mode, locale: shot.locale, viewport: VIEWPORT, deviceScaleFactor: 2, limit: 3, feedback: true, pin: '482913' });
+      await walkTrust(p, async (state) => {
+        if (!shot.states.includes(state)) return;
+        await p.page.mouse.click(5, 5);
+        const name = `${shot.name}-${state}`;
+        const file = `${OUT}/${name}.png`;
+        const png = await p.page.screenshot({ clip: TALL_CLIP, animations: 'disabled' });
         if (UPDATE) writeFileSync(file, png);
         else {
           expect(existsSync(file), `${file} is missing: run with UPDATE_SCREENSHOTS=1`).toBe(true);

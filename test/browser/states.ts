@@ -19,12 +19,20 @@ export interface StatesPageOptions {
   deviceScaleFactor?: number;
   /** The PIN the fake SDK issues (it picks a random one otherwise): screenshots must not change from run to run. */
   pin?: string;
+  /** The site's time limit (maxDurationMinutes). */
+  limit?: number;
+  /** Turn on feedback (POSTed to /api/cobrowse/feedback, answered 204 and recorded). */
+  feedback?: boolean;
 }
+
+/** Where the page's fake clock starts: the session summary shows times, and screenshots must not change with the day. */
+export const STATES_START = new Date('2026-11-23T12:00:00Z');
 
 /** A context like Harness.newPage's (Zoom's CDN answers with the fake SDK), with a device scale factor. */
 async function scaledContext(h: Harness, deviceScaleFactor: number): Promise<{ page: Page; context: BrowserContext }> {
   const fake = readFileSync(resolve(import.meta.dirname, '../../dist/zoom-cobrowse-fake-sdk.iife.js'), 'utf8');
-  const context = await h.browser.newContext({ deviceScaleFactor });
+  // UTC: the summary's times look the same on every machine.
+  const context = await h.browser.newContext({ deviceScaleFactor, timezoneId: 'UTC' });
   await context.route(`https://${ZOOM_HOST}/**`, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: fake }));
   return { page: await context.newPage(), context };
 }
@@ -33,7 +41,7 @@ async function scaledContext(h: Harness, deviceScaleFactor: number): Promise<{ p
 export async function openStatesPage(h: Harness, o: StatesPageOptions = {}) {
   const { page, context } = o.deviceScaleFactor ? await scaledContext(h, o.deviceScaleFactor) : await h.newPage();
   if (o.viewport) await page.setViewportSize(o.viewport);
-  await page.clock.install();
+  await page.clock.install({ time: STATES_START });
   // The fake SDK script reads its options from this global when the widget loads it.
   if (o.pin) await page.addInitScript((pin) => Object.assign(window, { ZoomCobrowseFakeOptions: { generatePin: () => pin } }), o.pin);
   let release: () => void = () => {};
@@ -42,7 +50,14 @@ export async function openStatesPage(h: Harness, o: StatesPageOptions = {}) {
     if (gated) await new Promise<void>((r) => (release = r));
     await route.continue();
   });
+  const feedback: unknown[] = [];
+  await context.route('**/api/cobrowse/feedback', async (route) => {
+    feedback.push(JSON.parse(route.request().postData() ?? 'null'));
+    await route.fulfill({ status: 204 });
+  });
   const q = new URLSearchParams({ mode: o.mode ?? 'light', locale: o.locale ?? 'en', recovery: o.recovery ?? 'auto', launcher: String(o.launcher ?? true) });
+  if (o.limit) q.set('limit', String(o.limit));
+  if (o.feedback) q.set('feedback', '1');
   await page.goto(`${h.server.origin}/test/browser/pages/states.html?${q}`);
   const w = widgetHandle(page);
   if (o.launcher !== false) await w.part('launcher').waitFor();
@@ -50,6 +65,8 @@ export async function openStatesPage(h: Harness, o: StatesPageOptions = {}) {
     page,
     context,
     ...w,
+    /** Bodies POSTed to the feedback endpoint. */
+    feedback,
     /** The next token request waits until `release()`; holds the widget in `starting`. */
     gateToken() {
       gated = true;
@@ -184,3 +201,44 @@ export async function walkStates(p: Awaited<ReturnType<typeof openStatesPage>>, 
 }
 
 const sel = (page: Page, s: string) => page.locator(`[data-zoom-cobrowse-widget] ${s}`);
+
+/** The views the trust features add (the PIN warning is part of `waiting` above). */
+export const TRUST_WALK = ['time-limit', 'ended-summary', 'feedback-thanks'] as const;
+
+/** A state of the trust walk. */
+export type TrustState = (typeof TRUST_WALK)[number];
+
+/**
+ * Drives a page opened with `limit` and `feedback` through a session an agent viewed with
+ * remote assist: the time-limit countdown, the ended view with its summary and
+ * "Was this helpful?", and the thanks after a rating with a comment.
+ */
+export async function walkTrust(p: Awaited<ReturnType<typeof openStatesPage>>, visit: (state: TrustState) => Promise<void>): Promise<void> {
+  const { page, state, part, action, fake, sel } = p;
+  await part('launcher').click();
+  await action('accept').click();
+  await part('pin').waitFor();
+  await fake('agentJoin', { name: 'Riley' });
+  await state('active');
+  await page.clock.fastForward(30_000);
+  await fake('remoteAssist', true);
+  await page.clock.fastForward(60_000);
+  await fake('remoteAssist', false);
+  // Into the last two minutes of a three-minute limit.
+  await page.clock.fastForward(5_000);
+  await part('time-limit').waitFor();
+  await visit('time-limit');
+  await action('extend').click();
+  await part('time-limit').waitFor({ state: 'detached' });
+  await page.clock.fastForward(60_000);
+  await action('end').click();
+  await action('confirm-end').click();
+  await state('ended');
+  await part('summary').waitFor();
+  await visit('ended-summary');
+  await sel('[data-part="feedback"] summary').click();
+  await sel('[data-part="feedback"] textarea').fill('Riley found my order.');
+  await action('feedback-up').click();
+  await part('feedback').waitFor({ state: 'detached' });
+  await visit('feedback-thanks');
+}

@@ -24,7 +24,7 @@ describe('README configuration reference', () => {
     expect([...top].sort()).toEqual([...CONFIG_FIELDS].sort());
   });
 
-  for (const field of ['sdk', 'theme', 'masking', 'remoteAssist', 'annotations', 'launcher']) {
+  for (const field of ['sdk', 'theme', 'masking', 'remoteAssist', 'annotations', 'launcher', 'feedback']) {
     it(`lists exactly the fields of ${field}`, () => {
       const nested = documented.filter((f) => f.startsWith(`${field}.`)).map((f) => f.slice(field.length + 1));
       expect(nested.sort()).toEqual(acceptedKeys(field).sort());

@@ -7,7 +7,7 @@ import { createCobrowseController, createCobrowseWidget, type CobrowseEvents } f
 export function eventNamesAreChecked(): void {
   const widget = createCobrowseWidget({ sdkKey: 'k', token: '/t' });
   widget.on('pin', ({ pinCode }) => pinCode.toUpperCase());
-  widget.on('ended', ({ reason }) => reason satisfies 'customer' | 'agent' | 'timeout' | 'unknown');
+  widget.on('ended', ({ reason, summary }) => [reason satisfies 'customer' | 'agent' | 'timeout' | 'time-limit' | 'unknown', summary.startedAt]);
   // @ts-expect-error: no such event ('pin')
   widget.on('pinn', () => {});
   // @ts-expect-error: the payload of 'pin' has pinCode, not pin

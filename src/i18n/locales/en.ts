@@ -55,5 +55,35 @@ const en = {
   maskContact: 'email addresses and phone numbers',
   maskAddress: 'postal addresses',
   maskBanking: 'bank account numbers',
+  /** Under the PIN: the scam warning. `{site}` is `siteName` (default: the page's host name). */
+  pinNotice: 'Only read this PIN to {site} support. They will never ask for your password or card number.',
+  /** In the active view, the last two minutes before the site's time limit (`maxDurationMinutes`). */
+  limitSoon: 'Sharing stops automatically in {time}.',
+  extend: 'Keep sharing for 10 more minutes',
+  endedLimit: 'Sharing stopped at the time limit.',
+  summaryTitle: 'Session summary',
+  summaryStarted: 'Started',
+  summaryEnded: 'Ended',
+  summaryDuration: 'Duration',
+  summaryViewers: 'Viewed by',
+  summaryAgent: 'a support agent',
+  summaryNobody: 'No one',
+  summaryAssist: 'Remote assist',
+  summaryAssistOn: 'On for {time}',
+  summaryAssistOff: 'Not used',
+  summaryHidden: 'Hidden from the agent',
+  /** How many fields of a category stayed hidden, shown as "card details: 3 fields" (summaryLine). */
+  fields: { one: '{n} field', other: '{n} fields' },
+  /** One line of the copied summary, and a category with its count. */
+  summaryLine: '{label}: {value}',
+  maskOther: 'other private fields',
+  minutes: { one: '{n} minute', other: '{n} minutes' },
+  seconds: { one: '{n} second', other: '{n} seconds' },
+  copySummary: 'Copy summary',
+  feedbackQuestion: 'Was this helpful?',
+  feedbackUp: 'Helpful',
+  feedbackDown: 'Not helpful',
+  feedbackComment: 'Add a comment (optional)',
+  feedbackThanks: 'Thank you for your feedback.',
 };
 export default en;
