@@ -273,7 +273,8 @@ describe('npm run demo, emulator mode', () => {
     await page.locator('input[name="iban"]').fill(IBAN);
     const view = agent.frameLocator('iframe[data-part="agent-view"][data-current]');
     await expect.poll(() => view.locator('input[name="order_number"]').inputValue(), { timeout: 5000 }).toBe('TO-104233');
-    expect(await view.locator('input[name="iban"]').inputValue()).toBe('••••••');
+    // The IBAN was typed after the order number: wait for the snapshot that has it, masked.
+    await expect.poll(() => view.locator('input[name="iban"]').inputValue(), { timeout: 5000 }).toBe('••••••');
     expect(await agentViewHtml(agent)).not.toContain(IBAN);
     expect((await channelLog(page)) + (await channelLog(agent))).not.toContain(IBAN);
 
