@@ -1,4 +1,4 @@
-import { TokenHandlerConfigError } from './messages';
+import { optionName, TokenHandlerConfigError } from './messages';
 import { remoteAddresses } from './request-context';
 import type { RateLimitHook } from './types';
 
@@ -138,9 +138,13 @@ function positiveInteger(options: Record<string, unknown>, key: string, fallback
  * worker) counts separately, so use a shared store when you run several.
  */
 export function createMemoryRateLimit(options: MemoryRateLimitOptions = {}): RateLimitHook {
+  // null (or a string) would fail in Object.keys with a TypeError that names no option.
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new TokenHandlerConfigError('rateLimit', 'createMemoryRateLimit expects an options object such as { limit: 60, windowMs: 60000 }, or no argument.');
+  }
   const record = options as Record<string, unknown>;
   for (const key of Object.keys(record)) {
-    if (!KNOWN.has(key)) throw new TokenHandlerConfigError(`rateLimit.${key}`, `unknown option. Accepted options: ${[...KNOWN].join(', ')}.`);
+    if (!KNOWN.has(key)) throw new TokenHandlerConfigError(`rateLimit.${optionName(key)}`, `unknown option. Accepted options: ${[...KNOWN].join(', ')}.`);
   }
   const limit = positiveInteger(record, 'limit', 60);
   const windowMs = positiveInteger(record, 'windowMs', 60_000);
