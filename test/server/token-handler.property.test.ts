@@ -154,7 +154,7 @@ function toRequest(g: GeneratedRequest): Request {
   const canHaveBody = g.method !== 'GET' && g.method !== 'HEAD';
   const body = !canHaveBody || g.body.kind === 'none' ? null : g.body.kind === 'text' ? g.body.text : g.body.bytes;
   // A Request computes its own Content-Length; a declared one is a hint the handler may read from a proxied request.
-  const request = new Request(URL_, { method: g.method, headers, body });
+  const request = new Request(URL_, { method: g.method, headers, body: body as BodyInit | null });
   if (g.declaredLength !== undefined && body !== null) {
     return new Proxy(request, {
       get(target, prop) {
