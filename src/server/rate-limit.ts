@@ -158,9 +158,28 @@ export function createMemoryRateLimit(options: MemoryRateLimitOptions = {}): Rat
   const now = options.now ?? Date.now;
 
   // Map keeps insertion order, and an entry is re-inserted whenever its window
-  // restarts, so the oldest window is always first: expiry and eviction are
-  // both O(1) from the front, whatever an attacker does.
+  // restarts, so the oldest window is (nearly always) first: expiry and eviction
+  // are both O(1) from the front, whatever an attacker does. An over-limit window
+  // moved to the back by evictOne may outlive its end there; it is reset when read.
   const windows = new Map<string, { count: number; resetAt: number }>();
+
+  /**
+   * Forgets the oldest window, but not one whose client is over its limit: forgetting it
+   * would hand that client a fresh budget whenever enough other addresses fill the table
+   * (a soak with rotating addresses let one client take 480 tokens in 20 s instead of 60 a
+   * minute). Such a window moves to the back instead; a few probes at most, so the cost stays
+   * O(1), and if every probed window is over its limit the oldest goes anyway.
+   */
+  const evictOne = (): void => {
+    for (let probe = 0; probe < 8; probe++) {
+      const oldest = windows.entries().next();
+      if (oldest.done) return;
+      const [key, entry] = oldest.value;
+      windows.delete(key);
+      if (entry.count <= limit || probe === 7) return;
+      windows.set(key, entry);
+    }
+  };
 
   return (request) => {
     const time = now();
@@ -170,11 +189,13 @@ export function createMemoryRateLimit(options: MemoryRateLimitOptions = {}): Rat
     }
     const key = bucketKey(clientIp(request));
     let entry = windows.get(key);
+    if (entry !== undefined && entry.resetAt <= time) {
+      // A window kept past its end behind a newer one (see below): start a new one, at the back.
+      windows.delete(key);
+      entry = undefined;
+    }
     if (entry === undefined) {
-      if (windows.size >= maxClients) {
-        const oldest = windows.keys().next();
-        if (!oldest.done) windows.delete(oldest.value);
-      }
+      if (windows.size >= maxClients) evictOne();
       entry = { count: 0, resetAt: time + windowMs };
       windows.set(key, entry);
     }
