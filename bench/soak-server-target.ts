@@ -6,7 +6,7 @@
  */
 import { once } from 'node:events';
 import { createServer } from 'node:http';
-import { createTokenHandler, toNodeHandler } from '../src/server/index.ts';
+import { createTokenHandler, toNodeHandler } from '../src/server/index';
 
 const ORIGIN = process.env.SOAK_ORIGIN ?? 'http://localhost:5173';
 const SECRET = 'soak-only-secret-0123456789abcdefghijklmnop';
