@@ -58,7 +58,8 @@ function emulatorConsole(): void {
   const empty = $('stage-empty');
   const updated = $('updated');
   const follow = $<HTMLInputElement>('follow');
-  let remoteAssist = false;
+  // 'asked': Zoom is showing the visitor its consent prompt; nothing moves until they allow it.
+  let remoteAssist: 'off' | 'asked' | 'on' = 'off';
 
   const setStatus = (text: string, tone: 'idle' | 'live' | 'ended' = 'idle'): void => {
     status.textContent = text;
@@ -68,13 +69,13 @@ function emulatorConsole(): void {
     controls.hidden = !joined;
     form.hidden = joined;
     if (!joined) {
-      remoteAssist = false;
+      remoteAssist = 'off';
       syncAssist();
     }
   };
   const syncAssist = (): void => {
-    assist.textContent = remoteAssist ? 'Stop remote assist' : 'Request remote assist';
-    scrollUp.disabled = scrollDown.disabled = !remoteAssist;
+    assist.textContent = remoteAssist === 'on' ? 'Stop remote assist' : remoteAssist === 'asked' ? 'Withdraw the request' : 'Request remote assist';
+    scrollUp.disabled = scrollDown.disabled = remoteAssist !== 'on';
   };
   const report = (r: { ok: true } | { ok: false; message: string }): void => {
     error.textContent = r.ok ? '' : r.message;
@@ -161,9 +162,17 @@ function emulatorConsole(): void {
       setStatus('You left. The customer is waiting for an agent again: join with the same PIN within 3 minutes.');
       clearView('You left the session.');
     } else if (event === 'remote-assist-started' || event === 'remote-assist-stopped') {
-      remoteAssist = event === 'remote-assist-started';
+      remoteAssist = event === 'remote-assist-started' ? 'on' : 'off';
       syncAssist();
-      setStatus(remoteAssist ? 'Remote assist is on: you can scroll the customer\u2019s page.' : 'Remote assist is off.', 'live');
+      setStatus(remoteAssist === 'on' ? 'Remote assist is on: you can scroll the customer\u2019s page.' : 'Remote assist is off.', 'live');
+    } else if (event === 'remote-assist-requested') {
+      remoteAssist = 'asked';
+      syncAssist();
+      setStatus('Waiting for the customer to allow remote assist in the prompt on their page\u2026', 'live');
+    } else if (event === 'remote-assist-declined') {
+      remoteAssist = 'off';
+      syncAssist();
+      setStatus('The customer declined remote assist.', 'live');
     }
   });
 
@@ -182,7 +191,8 @@ function emulatorConsole(): void {
       ...(list.length
         ? list.map((c) => {
             const li = document.createElement('li');
-            li.textContent = `${c.title || c.url}: ${STATE_TEXT[c.state] ?? c.state}`;
+            // The version matters: Zoom moved settings between builds, and the fake follows the one it plays.
+            li.textContent = `${c.title || c.url}: ${STATE_TEXT[c.state] ?? c.state}${c.sdkVersion ? ` (fake Zoom SDK ${c.sdkVersion})` : ''}`;
             return li;
           })
         : [Object.assign(document.createElement('li'), { textContent: 'None yet: open the shop in another tab and press “Get help”.' })]),
@@ -217,7 +227,18 @@ function emulatorConsole(): void {
     })();
   });
 
-  assist.addEventListener('click', () => void agent.remoteAssist(!remoteAssist).then(report));
+  assist.addEventListener('click', () => {
+    const withdrawing = remoteAssist === 'asked';
+    void agent.remoteAssist(remoteAssist === 'off').then((r) => {
+      report(r);
+      // Withdrawing a request that is still on the visitor's screen gets no event of its own.
+      if (r.ok && withdrawing && remoteAssist === 'asked') {
+        remoteAssist = 'off';
+        syncAssist();
+        setStatus('You withdrew the request.', 'live');
+      }
+    });
+  });
   scrollUp.addEventListener('click', () => void agent.scroll(-400).then(report));
   scrollDown.addEventListener('click', () => void agent.scroll(400).then(report));
   $('leave').addEventListener('click', () =>

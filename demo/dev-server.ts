@@ -7,8 +7,8 @@
  * - `/script-tag.html`: served outside Vite's HTML pipeline, under a strict
  *   Content-Security-Policy with a fresh nonce per request.
  * - `/dist/*.js` (the IIFE and the sibling scripts it loads) and the emulator
- *   SDK script: built in memory from src/ with the package's own vite.config.ts
- *   (the same passes as `npm run build`), on first request and again after src/
+ *   SDK script: built in memory from src/ by the passes of `npm run build`
+ *   (scripts/build-passes.mjs), on first request and again after src/
  *   changes, so a fresh clone needs no build step, an edited widget never meets
  *   a stale dist/, and the demo never writes into dist/.
  * - `virtual:zoom-cobrowse-demo`: the mode and public settings for the pages.
@@ -17,14 +17,16 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
-import { build, loadEnv, type Plugin, type ViteDevServer } from 'vite';
+import { loadEnv, type Plugin, type ViteDevServer } from 'vite';
+import { PASSES, SCRIPT_PASSES, passForFile, runPass } from '../scripts/build-passes.mjs';
+import { ZOOM_CDN_ORIGIN } from '../src/sdk/loader';
 import { createTokenHandler, toNodeHandler } from '../src/server/index';
 
 const demoDir = import.meta.dirname;
 const repoRoot = resolve(demoDir, '..');
 
-/** Zoom's CDN host (contract §1): scripts, API calls and the agent desk live there. */
-export const ZOOM_HOST = 'us01-zcb.zoom.us';
+/** Zoom's CDN host (docs/zoom-sdk.md, "Loading"): scripts, API calls and the agent desk live there. */
+export const ZOOM_HOST = new URL(ZOOM_CDN_ORIGIN).host;
 /**
  * Zoom's hosted agent desk, opened with `?access_token=<agent JWT>`. Found in
  * Zoom's own quickstart, github.com/zoom/CobrowseSDK-Quickstart, agent.html
@@ -38,7 +40,7 @@ export const EMULATOR_SDK_KEY = 'demo-sdk-key';
 /** Where the demo mounts the project's token handler, as the README tells integrators to. */
 export const TOKEN_PATH = '/api/cobrowse/token';
 /** The fake SDK script (the `fake` build pass), served at the emulator's stand-in for Zoom's CDN URL. */
-const FAKE_SDK_FILE = 'zoom-cobrowse-fake-sdk.iife.js';
+const FAKE_SDK_FILE = SCRIPT_PASSES.find((p) => p.name === 'fake')!.file;
 const VIRTUAL_ID = 'virtual:zoom-cobrowse-demo';
 
 /** The demo's pages, in menu order. */
@@ -150,50 +152,15 @@ interface Pass {
   error?: string;
 }
 
-/**
- * The build pass (`vite build --mode …` in scripts/build.mjs) that writes a dist/ file, by the
- * package's naming: zoom-cobrowse-<pass>.iife.js, and locales/<xx>.js from `locale-xx`.
- */
-function passForFile(file: string): string | undefined {
-  if (file === 'zoom-cobrowse-widget.iife.js') return 'iife';
-  if (file === FAKE_SDK_FILE) return 'fake';
-  const locale = /^locales\/([a-z]{2,3}(?:-[a-z0-9]+)?)\.js$/i.exec(file)?.[1];
-  if (locale) return `locale-${locale}`;
-  return /^zoom-cobrowse-([a-z0-9-]+)\.iife\.js$/.exec(file)?.[1];
-}
+/** What the pages load (the widget, the parts it loads on intent, the fake SDK), built ahead of the visitor's click; the npm-only passes are left out. */
+const WARM_PASSES = PASSES.filter((p) => p !== 'production' && p !== 'types' && p !== 'umd');
 
-/**
- * The single-file passes listed in scripts/build.mjs, minus the ESM/CJS and UMD library builds
- * the pages never load. Only used to warm the cache ahead of the visitor's click: correctness
- * comes from passForFile, so a pass missing here is still built when its file is asked for.
- */
-function listedPasses(): string[] {
+/** Runs one pass of scripts/build-passes.mjs in memory: the same output as `npm run build`, nothing written. */
+async function buildPass(name: string): Promise<Pass> {
   try {
-    const list = /for \(const mode of \[([^\]]*)\]/.exec(readFileSync(resolve(repoRoot, 'scripts/build.mjs'), 'utf8'))?.[1] ?? '';
-    return [...list.matchAll(/'([\w-]+)'/g)].map((m) => m[1]!).filter((m) => m !== 'production' && m !== 'umd');
-  } catch {
-    return [];
-  }
-}
-
-/** Runs one pass of the package's vite.config.ts in memory: the same output as `npm run build`, nothing written. */
-async function buildPass(mode: string): Promise<Pass> {
-  const files = new Map<string, string>();
-  try {
-    const result = await build({
-      configFile: resolve(repoRoot, 'vite.config.ts'),
-      root: repoRoot,
-      mode,
-      logLevel: 'warn',
-      build: { write: false, sourcemap: 'inline', emptyOutDir: false },
-    });
-    for (const r of Array.isArray(result) ? result : [result]) {
-      if (!('output' in r)) continue;
-      for (const o of r.output) if (o.type === 'chunk') files.set(o.fileName, o.code);
-    }
-    return { files };
+    return { files: await runPass(name, { write: false }) };
   } catch (err) {
-    return { files, error: err instanceof Error ? err.message : String(err) };
+    return { files: new Map(), error: err instanceof Error ? err.message : String(err) };
   }
 }
 
@@ -248,7 +215,7 @@ export function cobrowseDemo(settings: DemoSettings = resolveDemoSettings()): Pl
   const distDir = resolve(repoRoot, 'dist');
   const serveScript = async (file: string, res: ServerResponse, server: ViteDevServer): Promise<void> => {
     const mode = passForFile(file);
-    if (mode === 'iife') for (const m of listedPasses()) void pass(m); // warm the files the IIFE loads on intent
+    if (mode === 'iife') for (const m of WARM_PASSES) void pass(m); // warm the files the IIFE loads on intent
     const errors: string[] = [];
     for (const p of mode ? [pass(mode)] : [...passes.values()]) {
       const built = await p;

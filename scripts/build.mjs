@@ -1,12 +1,22 @@
-// Runs every build pass in order; the first pass empties dist/.
-import { readdirSync } from 'node:fs';
-import { build } from 'vite';
+// `npm run build`: every pass of scripts/build-passes.mjs into an empty dist/. The types pass
+// (TypeScript and API Extractor: most of the time) runs in a worker thread while the others run here.
+import { rmSync } from 'node:fs';
+import { Worker, isMainThread, workerData } from 'node:worker_threads';
+import { PASSES, runPass } from './build-passes.mjs';
 
-for (const mode of ['production', 'umd', 'iife', 'fake', 'audit', 'engine']) {
-  await build({ mode, logLevel: 'warn' });
+if (!isMainThread) {
+  await runPass(workerData);
+} else {
+  rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+  /** @param {string} pass */
+  const inWorker = (pass) =>
+    new Promise((done, fail) => {
+      new Worker(new URL(import.meta.url), { workerData: pass })
+        .on('error', fail)
+        .on('exit', (code) => (code === 0 ? done(undefined) : fail(new Error(`[zoom-cobrowse-widget] the ${pass} build pass exited with code ${code}.`))));
+    });
+  const types = inWorker('types');
+  for (const pass of PASSES) if (pass !== 'types') await runPass(pass);
+  await types;
+  console.log('zoom-cobrowse-widget: build complete (dist/)');
 }
-// Languages for the script-tag build, one small file each (English is built in).
-for (const file of readdirSync('src/i18n/locales')) {
-  if (/^[a-z]{2}\.ts$/.test(file) && file !== 'en.ts') await build({ mode: `locale-${file.slice(0, 2)}`, logLevel: 'warn' });
-}
-console.log('zoom-cobrowse-widget: build complete (dist/)');

@@ -2,9 +2,9 @@
 // line, except under CI=true, where a missing browser is a failure.
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { findChromium } from './find-chromium.mjs';
 
-const found = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].some((p) => p && existsSync(p));
-if (!found) {
+if (!findChromium()) {
   if (process.env.CI === 'true') {
     console.error('zoom-cobrowse-widget: CI=true but Chromium is missing: run `apt-get install -y chromium`. The browser suite must run in CI.');
     process.exit(1);

@@ -4,6 +4,8 @@
  * `<script>` tag merged over `window.ZoomCobrowseWidgetConfig`.
  */
 import { setScriptBase } from './shared/load-script';
+import { configFromAttributes } from './script-attributes';
+import { createCallQueue } from './preload-queue';
 import type { CobrowseConfig } from './config/config';
 import { LOG_PREFIX } from './shared/config-error';
 import { createCobrowseWidget, type CobrowseWidget } from './widget';
@@ -14,63 +16,33 @@ import type { MaskingAuditFinding, MaskingConfig } from './masking/types';
 export { createCobrowseWidget } from './widget';
 export { createCobrowseController } from './core/controller';
 export { CobrowseConfigError } from './shared/config-error';
+export { configFromAttributes } from './script-attributes';
 
 /** The package version. */
 export const version: string = __VERSION__;
 
 let instance: CobrowseWidget | null = null;
 const script = document.currentScript as HTMLScriptElement | null;
+type WidgetGlobal = { ZoomCobrowseWidget?: unknown; ZoomCobrowseWidgetConfig?: Partial<CobrowseConfig> };
+const page = window as WidgetGlobal;
+// Before this script ran, the global was either nothing, the page's call queue (an array),
+// or the API of a copy of this script that loaded first.
+const before = page.ZoomCobrowseWidget;
+const first = before && !Array.isArray(before) && typeof (before as { mount?: unknown }).mount === 'function' ? (before as { version?: string }) : undefined;
+const queue = createCallQueue(() => instance);
+if (Array.isArray(before)) queue.push(...before);
+if (first) {
+  console.warn(`${LOG_PREFIX} the widget script was loaded twice (${first.version}, then ${__VERSION__}): the first copy keeps the one widget. Remove the second <script> tag.`);
+  // This file's wrapper assigns window.ZoomCobrowseWidget when it finishes: give the global back to the first copy.
+  queueMicrotask(() => void (page.ZoomCobrowseWidget = before));
+}
 // Optional parts (engine, audit, locales) are published beside this file: remember where it came from.
 setScriptBase(script?.src);
-
-function bool(v: string | undefined): boolean | undefined {
-  if (v === undefined) return undefined;
-  return v === '' || v === 'true' || v === '1';
-}
-
-/**
- * Reads the script tag's data attributes into config fields. Unknown data
- * attributes are ignored (the host may use its own), but values are validated
- * like any config.
- */
-export function configFromAttributes(el: HTMLElement): Partial<CobrowseConfig> {
-  const d = el.dataset;
-  const out: Record<string, unknown> = {};
-  const theme: Record<string, unknown> = {};
-  const sdk: Record<string, unknown> = {};
-  if (d.sdkKey !== undefined) out.sdkKey = d.sdkKey;
-  if (d.tokenUrl !== undefined) out.token = d.tokenUrl;
-  if (d.userId !== undefined) out.userId = d.userId;
-  if (d.userName !== undefined) out.userName = d.userName;
-  // data-theme-primary, data-theme-on-primary, data-theme-mode, data-theme-radius, …: every theme field.
-  for (const [k, v] of Object.entries(d)) if (/^theme[A-Z]/.test(k)) theme[k[5]!.toLowerCase() + k.slice(6)] = v;
-  if (d.position !== undefined) theme.position = d.position;
-  if (d.locale !== undefined) out.locale = d.locale;
-  if (d.privacyUrl !== undefined) out.privacyUrl = d.privacyUrl;
-  if (d.sdkUrl !== undefined) sdk.url = d.sdkUrl;
-  if (d.sdkVersion !== undefined) sdk.version = d.sdkVersion;
-  // The masking validator reads the attribute form itself ("payment,identity", "default,strict", "off").
-  if (d.masking !== undefined) out.masking = d.masking as unknown as MaskingConfig;
-  if (d.remoteAssist !== undefined) out.remoteAssist = bool(d.remoteAssist);
-  if (d.launcher !== undefined) out.launcher = bool(d.launcher);
-  if (d.launcherLabel !== undefined || d.launcherIcon !== undefined) {
-    out.launcher = out.launcher === false ? false : { ...(d.launcherLabel ? { label: d.launcherLabel } : {}), ...(d.launcherIcon ? { icon: d.launcherIcon } : {}) };
-  }
-  if (d.recovery !== undefined) out.recovery = d.recovery;
-  if (d.multiTab !== undefined) out.multiTab = bool(d.multiTab);
-  if (d.debug !== undefined) out.debug = bool(d.debug);
-  // A script allowed by a CSP nonce passes the same nonce to what it injects.
-  const nonce = d.nonce ?? (el.nonce || el.getAttribute('nonce') || undefined);
-  if (nonce) out.nonce = nonce;
-  if (Object.keys(theme).length) out.theme = theme;
-  if (Object.keys(sdk).length) out.sdk = sdk;
-  return out as Partial<CobrowseConfig>;
-}
 
 /** Mounts the script-tag widget (once); `config` is merged over the page's attributes and global config. */
 export function mount(config: Partial<CobrowseConfig> = {}): CobrowseWidget {
   if (instance) return instance;
-  const globalConfig = (window as { ZoomCobrowseWidgetConfig?: Partial<CobrowseConfig> }).ZoomCobrowseWidgetConfig ?? {};
+  const globalConfig = page.ZoomCobrowseWidgetConfig ?? {};
   const attrs = script ? configFromAttributes(script) : {};
   const merged = { ...globalConfig, ...attrs, ...config } as CobrowseConfig;
   const themes = [globalConfig.theme, attrs.theme, config.theme].filter(Boolean);
@@ -85,8 +57,15 @@ export function mount(config: Partial<CobrowseConfig> = {}): CobrowseWidget {
     if (instance === widget) instance = null;
   };
   instance = widget;
+  queue.flush(widget);
   return widget;
 }
+
+/**
+ * Runs `fn(widget)` with the mounted widget: at once, or as soon as one is mounted.
+ * Before this script loads, a page queues the same calls in an array (README, "The script tag").
+ */
+export const push = (...calls: unknown[]): number => queue.push(...calls);
 
 /**
  * Lists sensitive-looking fields that nothing masks, and prints them as one
@@ -125,10 +104,14 @@ export const getState: CobrowseWidget['getState'] = () => need().getState();
 export const destroy = (): void => instance?.destroy();
 
 function autoMount(): void {
-  const wanted = script?.dataset.autoMount !== 'false';
-  const hasConfig = !!(script?.dataset.sdkKey || (window as { ZoomCobrowseWidgetConfig?: unknown }).ZoomCobrowseWidgetConfig);
-  if (!wanted || !hasConfig) return;
+  if (first || !script || script.dataset.autoMount === 'false') return;
   try {
+    if (script.dataset.sdkKey === undefined && page.ZoomCobrowseWidgetConfig === undefined) {
+      // Still read the attributes: a misspelt data-sdk-key or a secret is worth naming.
+      configFromAttributes(script);
+      console.warn(`${LOG_PREFIX} nothing to mount: add data-sdk-key and data-token-url to the script tag, or set window.ZoomCobrowseWidgetConfig before it (or add data-auto-mount="false" and call ZoomCobrowseWidget.mount(config)).`);
+      return;
+    }
     mount();
   } catch (err) {
     // A thrown error from a script tag is easy to miss; say it plainly once.

@@ -3,7 +3,7 @@
  * customer SDK. Importing this module touches no `window` or `document`; only
  * `createCobrowseWidget` does.
  */
-export { createCobrowseWidget, CobrowseWidgetExistsError, OPEN_ATTRIBUTE } from './widget';
+export { createCobrowseWidget, getCobrowseWidget, CobrowseWidgetExistsError, OPEN_ATTRIBUTE } from './widget';
 export type { CobrowseWidget } from './widget';
 export { createCobrowseController, AGENT_WAIT_MS } from './core/controller';
 export type { CobrowseController, CobrowseEvents, ControllerDeps, Clock } from './core/controller';
@@ -13,6 +13,7 @@ export type {
   CobrowseTheme,
   CobrowseSdkConfig,
   CobrowseRemoteAssistConfig,
+  CobrowseAnnotationsConfig,
   CobrowseLauncherOptions,
   CobrowseLabels,
   LauncherIcon,

@@ -10,7 +10,7 @@ import { LOCALES, pickLocale } from './i18n/translator';
 import { loadLocaleScript } from './i18n/locale-script';
 import { importLocale } from './i18n/locales';
 import { mountUi, type MountedUi } from './ui/mount';
-import { validateTheme, type CobrowseTheme } from './config/theme';
+import { THEME_COLORS, validateTheme, type CobrowseTheme } from './config/theme';
 import { contrastProblems } from './ui/theme';
 
 /** The widget as site code sees it. */
@@ -38,6 +38,14 @@ export interface CobrowseWidget {
 /** The one mounted widget per page: a second would show two launchers and fight over one Zoom session. */
 let mounted: { widget: CobrowseWidget; id: number; createdAt: string } | null = null;
 let nextId = 1;
+
+/**
+ * The widget mounted on this page, or null (the npm twin of the script tag's `getWidget()`).
+ * Framework adapters and code far from where the widget was created reach it through this.
+ */
+export function getCobrowseWidget(): CobrowseWidget | null {
+  return mounted?.widget ?? null;
+}
 
 /** Thrown by createCobrowseWidget while another widget is mounted. */
 export class CobrowseWidgetExistsError extends Error {
@@ -94,8 +102,9 @@ export function createCobrowseWidget(config: CobrowseConfig, deps: ControllerDep
   let controller: CobrowseController | undefined;
   let ui: MountedUi | undefined;
   let destroyed = false;
-  // Checks the colours as rendered: config, host-page overrides and defaults together.
-  const checkContrast = (): void => void (ui && contrastProblems(ui.host).forEach(warn));
+  // Checks the colours as rendered (config, host-page overrides and defaults together), so only
+  // once the stylesheet is attached: before that the defaults are missing and every ratio is wrong.
+  const checkContrast = (host = ui?.styled && ui.host): void => void (host && contrastProblems(host).forEach(warn));
   // Event delegation: the site's own buttons open the widget, even ones added later.
   const onOpenClick = (e: Event): void => {
     if ((e.target as Element | null)?.closest?.(`[${OPEN_ATTRIBUTE}]`)) {
@@ -133,10 +142,10 @@ export function createCobrowseWidget(config: CobrowseConfig, deps: ControllerDep
       highlight: cfg.maskingConfig === false || cfg.maskingConfig.highlight === false ? false : cfg.maskingConfig.highlight === true || cfg.maskingConfig.highlight === undefined ? {} : cfg.maskingConfig.highlight,
       // Already in idle time: paint now. Booted early by a method call: the first paint still waits for idle.
       paintNow: fromIdle,
+      // The defaults pass; only a configured colour can fail (and this keeps canvas work off most mounts).
+      onStyled: (host) => void (THEME_COLORS.some((c) => cfg.theme[c] !== undefined) && checkContrast(host)),
       warn,
     });
-    // The defaults pass; only a configured colour can fail (and this keeps canvas work off most mounts).
-    if (/primary|surface|text|muted|danger/i.test(Object.keys(cfg.theme).join())) checkContrast();
     document.addEventListener('click', onOpenClick);
     return c;
   };

@@ -21,7 +21,7 @@ export interface TokenRequest {
 }
 
 /** Returns a customer JWT signed by the site's backend. */
-export type TokenFunction = (request: TokenRequest) => Promise<string | { token: string }>;
+export type TokenFunction = (request: TokenRequest) => Promise<string | { token: string } | { sdkToken: string }>;
 
 /** Where the Zoom SDK comes from. */
 export interface CobrowseSdkConfig {
@@ -43,11 +43,21 @@ export interface CobrowseRemoteAssistConfig {
   requireStopConfirmation?: boolean;
 }
 
+/** Annotations: drawing on the shared page. See docs/zoom-sdk.md, "Settings", for what each Zoom build reads. */
+export interface CobrowseAnnotationsConfig {
+  /** The agent may draw. Only Zoom builds before 2.11 read it; since 2.11 it is the agent desk's setting (a console warning says so). */
+  agent?: boolean;
+  /** The visitor may draw. */
+  customer?: boolean;
+  /** Drawings stay on the content they mark when the page scrolls (Zoom 2.11+). */
+  followScroll?: boolean;
+}
+
 /** The widget's configuration. Only `sdkKey` and `token` are required. The UI fields (theme, launcher, locale, labels, privacyUrl) are in CobrowseUiConfig. */
 export interface CobrowseConfig extends CobrowseUiConfig {
   /** Your Zoom Cobrowse SDK key (public; not the secret). */
   sdkKey: string;
-  /** Token endpoint URL (POST `{ role: 1, userId?, userName? }` → `{ token }`) or an async function returning the token. */
+  /** Token endpoint URL (POST `{ role: 1, userId?, userName? }` → `{ token }` or `{ sdkToken }`) or an async function returning the token. */
   token: string | TokenFunction;
   /** Sent to the token endpoint to identify the visitor. */
   userId?: string;
@@ -63,8 +73,8 @@ export interface CobrowseConfig extends CobrowseUiConfig {
   masking?: MaskingConfig | false;
   /** Let the agent scroll the page: `true` or options. @default false */
   remoteAssist?: boolean | CobrowseRemoteAssistConfig;
-  /** Who may draw on the shared page. @default Zoom's portal settings */
-  annotations?: { agent?: boolean; customer?: boolean };
+  /** Who may draw on the shared page, and how drawings behave. @default Zoom's portal settings */
+  annotations?: CobrowseAnnotationsConfig;
   /** Bring-your-own PIN (1–10 letters/digits; needs `enable_byop` tokens). Generated when `sdk.module` is used and this is absent. */
   customPin?: string | (() => string);
   /** Give up on the token endpoint after this many ms. @default 10000 */
@@ -73,7 +83,7 @@ export interface CobrowseConfig extends CobrowseUiConfig {
   startTimeoutMs?: number;
   /** After a refresh or navigation inside Zoom's 2-minute window: resume automatically, ask first, or do nothing. @default 'auto' */
   recovery?: 'auto' | 'prompt' | 'off';
-  /** Keep the session across tabs of this site (Zoom's multiTabSessionPersistence; CDN SDK only). @default false */
+  /** Keep the session across tabs of this site (Zoom's multiTabSessionPersistence; with sdk.module a console warning says Zoom documents it for the CDN build). @default false */
   multiTab?: boolean;
   /** Log SDK events and decisions to the console. @default false */
   debug?: boolean;
@@ -91,7 +101,7 @@ export interface ResolvedConfig extends ResolvedUiConfig {
   /** The validated masking config (false when masking is off); the engine compiles it on intent. */
   maskingConfig: MaskingConfig | false;
   remoteAssist: { requireConsent: boolean; requireStopConfirmation: boolean | undefined } | null;
-  annotations: { agent?: boolean; customer?: boolean };
+  annotations: CobrowseAnnotationsConfig;
   customPin: string | (() => string) | undefined;
   tokenTimeoutMs: number;
   startTimeoutMs: number;
@@ -201,13 +211,12 @@ export function resolveConfig(input: unknown, options: ResolveConfigOptions = {}
       throw new CobrowseConfigError('sdk.url', `${describe(sdkUrl)} is not a URL.`);
     }
   }
+  // With sdk.module this is allowed but warned about once the engine loads (docs/zoom-sdk.md, "Loading").
   const multiTab = optBoolean(c.multiTab, 'multiTab') ?? DEFAULT_CONFIG.multiTab;
-  if (multiTab && sdk.module !== undefined) {
-    throw new CobrowseConfigError('multiTab', "Zoom's multi-tab session persistence only works with the CDN SDK, not with sdk.module. Remove sdk.module (the widget then loads Zoom's CDN script) or set multiTab: false.");
-  }
-  const annotations = c.annotations === undefined ? {} : checkObject(c.annotations, 'annotations', ['agent', 'customer']);
+  const annotations = c.annotations === undefined ? {} : checkObject(c.annotations, 'annotations', ['agent', 'customer', 'followScroll']);
   const agent = optBoolean(annotations.agent, 'annotations.agent');
   const customer = optBoolean(annotations.customer, 'annotations.customer');
+  const followScroll = optBoolean(annotations.followScroll, 'annotations.followScroll');
 
   return {
     sdkKey,
@@ -223,7 +232,7 @@ export function resolveConfig(input: unknown, options: ResolveConfigOptions = {}
     nonce: optString(c.nonce, 'nonce'),
     container: resolveContainer(c.container),
     remoteAssist: resolveRemoteAssist(c.remoteAssist),
-    annotations: { ...(agent !== undefined ? { agent } : {}), ...(customer !== undefined ? { customer } : {}) },
+    annotations: { ...(agent !== undefined ? { agent } : {}), ...(customer !== undefined ? { customer } : {}), ...(followScroll !== undefined ? { followScroll } : {}) },
     customPin: resolveCustomPin(c.customPin),
     tokenTimeoutMs: optNumber(c.tokenTimeoutMs, 'tokenTimeoutMs', 500, 120_000) ?? DEFAULT_CONFIG.tokenTimeoutMs,
     startTimeoutMs: optNumber(c.startTimeoutMs, 'startTimeoutMs', 1000, 300_000) ?? DEFAULT_CONFIG.startTimeoutMs,

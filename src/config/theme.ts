@@ -39,34 +39,28 @@ export interface CobrowseTheme {
   zIndex?: number;
 }
 
+/** A theme field that becomes a `--zcw-*` custom property (all but `mode` and `position`). */
+export type ThemeToken = Exclude<keyof CobrowseTheme, 'mode' | 'position'>;
+
 /** A validated theme: the fields given, normalised to CSS values (lengths in px, z-index as text). */
-export interface ResolvedTheme {
-  mode: ThemeMode;
-  position: WidgetPosition;
-  primary?: string;
-  onPrimary?: string;
-  surface?: string;
-  text?: string;
-  muted?: string;
-  danger?: string;
-  radius?: string;
-  fontFamily?: string;
-  offset?: string;
-  zIndex?: string;
-}
+export type ResolvedTheme = { mode: ThemeMode; position: WidgetPosition } & { [K in ThemeToken]?: string };
 
 /** The default corner. */
 export const DEFAULT_POSITION: WidgetPosition = 'bottom-right';
-const COLORS = ['primary', 'onPrimary', 'surface', 'text', 'muted', 'danger'];
-/** Every theme field, in the order the README lists them. */
-export const THEME_FIELDS: readonly string[] = ['mode', ...COLORS, 'radius', 'fontFamily', 'position', 'offset', 'zIndex'];
+/** The colour fields: validated as CSS colours, and checked for contrast when a site sets any. */
+export const THEME_COLORS = ['primary', 'onPrimary', 'surface', 'text', 'muted', 'danger'] as const satisfies readonly ThemeToken[];
+// Every field of CobrowseTheme, once; the type makes a field added to the interface but not here a compile error.
+const FIELDS: { [K in keyof Required<CobrowseTheme>]: true } = {
+  mode: true, primary: true, onPrimary: true, surface: true, text: true, muted: true, danger: true,
+  radius: true, fontFamily: true, position: true, offset: true, zIndex: true,
+};
 const LENGTH = /^\d*\.?\d+(px|rem|em|%|vw|vh)?$/;
 // Font names: letters, digits, spaces, dots and dashes, optionally quoted; nothing that could end a declaration.
 const FONT = /^\s*(["']?)[\p{L}\d .-]+\1\s*$/u;
 
 /** Validates a theme object; throws CobrowseConfigError naming the bad field. */
 export function validateTheme(value: unknown, path: string): ResolvedTheme {
-  const o = value === undefined ? {} : checkObject(value, path, THEME_FIELDS);
+  const o = value === undefined ? {} : checkObject(value, path, Object.keys(FIELDS));
   const t = {
     mode: optOneOf(o.mode, `${path}.mode`, ['light', 'dark', 'auto'] as const) ?? 'auto',
     position: optOneOf(o.position, `${path}.position`, ['bottom-right', 'bottom-left', 'top-right', 'top-left'] as const) ?? DEFAULT_POSITION,
@@ -74,7 +68,7 @@ export function validateTheme(value: unknown, path: string): ResolvedTheme {
   const set = (k: string, v: string | number | undefined): void => {
     if (v !== undefined) t[k] = String(v);
   };
-  for (const c of COLORS) set(c, optColor(o[c], `${path}.${c}`));
+  for (const c of THEME_COLORS) set(c, optColor(o[c], `${path}.${c}`));
   for (const k of ['radius', 'offset']) {
     const v = o[k];
     if (v !== undefined && !(typeof v === 'number' ? v >= 0 && v <= 400 : typeof v === 'string' && LENGTH.test(v))) {

@@ -58,44 +58,46 @@ function privacyUrl(value: unknown): string | undefined {
 export type CosmeticErrorReporter = (error: CobrowseConfigError) => void;
 
 /**
- * Runs a cosmetic field's validator. Without a reporter a mistake throws like any other;
- * with one it is reported and the offending part dropped (`theme.primary` alone, or the
+ * Validates the UI fields of a config object (the caller has checked the top-level keys).
+ * Every one of them is cosmetic. Without `report` a mistake throws like any other; with it,
+ * the mistake is reported and the offending part dropped (`theme.primary` alone, or the
  * whole field), so a bad colour or label costs the visitor nothing but the site's styling.
  */
-function lenient<T>(validate: (value: unknown) => T, value: unknown, path: string, report: CosmeticErrorReporter | undefined): T {
-  let v = value;
-  // Each round drops one part, so this ends; the bound only guards against a validator that misreports.
-  for (let round = 0; ; round++) {
+export function resolveUiConfig(c: Record<string, unknown>, report?: CosmeticErrorReporter): ResolvedUiConfig {
+  // Each round drops one part, so this ends.
+  for (;;) {
     try {
-      return validate(v);
+      return uiFields(c);
     } catch (err) {
-      if (!report || !(err instanceof CobrowseConfigError) || round > 64) throw err;
-      report(err);
-      const part = err.field.startsWith(`${path}.`) ? err.field.slice(path.length + 1).split(/[.[]/)[0]! : undefined;
-      if (part !== undefined && isPlainObject(v) && part in v) {
-        const rest: Record<string, unknown> = { ...v };
-        delete rest[part];
-        v = rest;
-      } else v = undefined;
+      const path = err instanceof CobrowseConfigError ? err.field.split(/[.[]/) : [];
+      // Only a mistake in a field that is there can be dropped (anything else would loop).
+      if (!report || !(path[0]! in c)) throw err;
+      report(err as CobrowseConfigError);
+      c = without(c, path);
     }
   }
 }
 
-/**
- * Validates the UI fields of a config object (the caller has checked the top-level keys).
- * Every one of them is cosmetic: with `report`, a mistake falls back to the default.
- */
-export function resolveUiConfig(c: Record<string, unknown>, report?: CosmeticErrorReporter): ResolvedUiConfig {
+/** A copy of `o` without the value at `path` (['theme', 'primary']); a path that isn't there drops its first step. */
+function without(o: Record<string, unknown>, [key, ...rest]: string[]): Record<string, unknown> {
+  const copy = { ...o };
+  const inner = copy[key!];
+  if (rest.length && isPlainObject(inner) && rest[0]! in inner) copy[key!] = without(inner, rest);
+  else delete copy[key!];
+  return copy;
+}
+
+function uiFields(c: Record<string, unknown>): ResolvedUiConfig {
   const l = c.launcher;
-  const lo = lenient((v) => (typeof v === 'object' ? checkObject(v, 'launcher', ['label', 'icon']) : {}), l, 'launcher', report);
-  const labels = lenient((v) => validateLabels(v, 'labels'), c.labels, 'labels', report);
-  const label = lenient((v) => optString(v, 'launcher.label'), lo.label, 'launcher.label', report);
+  const lo = typeof l === 'object' ? checkObject(l, 'launcher', ['label', 'icon']) : {};
+  const labels = validateLabels(c.labels, 'labels');
+  const label = optString(lo.label, 'launcher.label');
   return {
-    theme: lenient((v) => validateTheme(v, 'theme'), c.theme, 'theme', report),
-    launcher: typeof l === 'object' || (lenient((v) => optBoolean(v, 'launcher'), l, 'launcher', report) ?? true),
-    launcherIcon: lenient((v) => optOneOf(v, 'launcher.icon', ['help', 'chat', 'headset', 'none'] as const), lo.icon, 'launcher.icon', report) ?? 'help',
-    locale: lenient((v) => validateLocale(v, 'locale'), c.locale, 'locale', report),
+    theme: validateTheme(c.theme, 'theme'),
+    launcher: typeof l === 'object' || (optBoolean(l, 'launcher') ?? true),
+    launcherIcon: optOneOf(lo.icon, 'launcher.icon', ['help', 'chat', 'headset', 'none'] as const) ?? 'help',
+    locale: validateLocale(c.locale, 'locale'),
     labels: label && !labels.launcher ? { ...labels, launcher: label } : labels,
-    privacyUrl: lenient(privacyUrl, c.privacyUrl, 'privacyUrl', report),
+    privacyUrl: privacyUrl(c.privacyUrl),
   };
 }

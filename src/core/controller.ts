@@ -75,6 +75,12 @@ export interface CobrowseController {
   warm(): void;
   /** The compiled masking rules once the engine is loaded (null: masking off; undefined: not loaded yet). */
   maskingRules(): CompiledMasking | null | undefined;
+  /**
+   * Consent step, "Show what stays hidden": loads the engine and marks what the masking will
+   * hide, so `maskHighlighter()` can outline it before the visitor agrees; `false` removes the
+   * marks again. Resolves once the marks are in place.
+   */
+  previewMasking(on: boolean): Promise<void>;
   /** Outlines the masked fields for the visitor (the widget's masking.highlight); undefined until the engine is loaded, or with masking off. */
   maskHighlighter(options: Omit<MaskHighlighterOptions, 'compiled'>): MaskHighlighter | undefined;
   /** The config in force, after validation and defaults. */
@@ -218,6 +224,12 @@ export function controllerFromResolved(cfg: ResolvedConfig, deps: ControllerDeps
     getState: () => snapshot,
     maskingRules: () => engine?.masking,
     maskHighlighter: (options) => engine?.highlighter(options),
+    previewMasking: (on) =>
+      on
+        ? loadEngine().then((rt) => {
+            if (!destroyed) rt.previewMasking(true);
+          })
+        : Promise.resolve(engine?.previewMasking(false)),
     subscribe(listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);

@@ -1,6 +1,7 @@
 import type { MaskingAuditModule } from '../masking/load-audit';
 import type { CompiledMasking, MaskingAuditFinding } from '../masking/types';
 import type { SdkEvent, SdkSession } from '../sdk/adapter';
+import { createFieldMarker, type FieldMarker } from '../masking/mark';
 import { createMaskHighlighter, type MaskHighlighter, type MaskHighlighterOptions } from '../masking/highlight';
 import type { ResolvedConfig } from '../config/config';
 import { LOG_PREFIX } from '../shared/config-error';
@@ -9,7 +10,8 @@ import type { CobrowseEvents } from './events';
 import { createStarter, type StarterDeps } from './starter';
 import { cobrowseError, isCobrowseError, type CobrowseError } from '../shared/errors';
 import { AGENT_WAIT_MS, isSessionLive, type CobrowseEvent, type CobrowseSnapshot, type EndReason } from './machine';
-import type { RecoveryStore } from './recovery';
+import { RECOVERY_WINDOW_MS, type RecoveryStore } from './recovery';
+import { isStillRecovering, nextRejoinDelay } from './rejoin';
 import { createTimers } from '../shared/timers';
 
 /** How long past the agent window we wait for the SDK's own `session_ended` before ending locally. */
@@ -66,6 +68,8 @@ export interface Engine {
   readonly masking: CompiledMasking | null;
   /** Outlines the masked fields for the visitor (masking.highlight). */
   highlighter(options: Omit<MaskHighlighterOptions, 'compiled'>): MaskHighlighter | undefined;
+  /** Consent step: mark what the classifier finds now, so the visitor can see it outlined before agreeing (false: remove the marks again). */
+  previewMasking(on: boolean): void;
   /** Ends any live session quietly and drops timers and listeners. */
   destroy(): void;
 }
@@ -88,6 +92,30 @@ export function createEngine(host: EngineHost, deps: Omit<StarterDeps, 'logger' 
   let abort: AbortController | undefined;
   let session: SdkSession | undefined;
   let pendingResume: (() => void) | undefined;
+  /** Marks the fields the classifier puts in an enabled category, from before the SDK loads until the session ends. */
+  let marker: FieldMarker | undefined;
+  /** While recovering: how to join again, by when, and how often it has been tried. */
+  let rejoin: { join: () => void; deadline: number; tries: number } | undefined;
+
+  /**
+   * Classifies and marks every field now, and watches the page for more, before Zoom's SDK
+   * is loaded or started: the observer is created first, so its callbacks run ahead of the
+   * SDK's and a payment step injected later is marked before its value could be read.
+   */
+  function markFields(watch: boolean): void {
+    const compiled = starter.masking;
+    if (!compiled || !doc) return;
+    // The root element rather than the document: it sees a router swapping <body> just the same.
+    marker ??= createFieldMarker({ root: doc.documentElement, categories: compiled.categories, masking: compiled, logger: log });
+    marker.markAll();
+    if (watch) marker.observe();
+  }
+
+  /** Removes the marks the widget added (never the site's own). */
+  function unmarkFields(): void {
+    marker?.dispose();
+    marker = undefined;
+  }
 
   function teardownSession(): void {
     abort?.abort();
@@ -175,10 +203,27 @@ export function createEngine(host: EngineHost, deps: Omit<StarterDeps, 'logger' 
           s.state === 'ending' ? 'customer' : s.state === 'waiting' && s.pinAt !== null && clock.now() - s.pinAt >= AGENT_WAIT_MS ? 'timeout' : s.state === 'active' ? 'agent' : 'unknown',
         );
         return;
-      case 'error':
-        fail(e.error);
+      case 'error': {
+        const error = retryRejoin(e.error);
+        if (error) fail(error);
         return;
+      }
     }
+  }
+
+  /**
+   * A rejoin refused because the session is still recovering is tried again later (null);
+   * any other error, or one once the window is spent, is returned to be shown.
+   */
+  function retryRejoin(error: CobrowseError): CobrowseError | null {
+    const r = rejoin;
+    if (!r || state().state !== 'recovering' || !isStillRecovering(error)) return error;
+    const wait = nextRejoinDelay(r.tries++, clock.now(), r.deadline);
+    if (wait === undefined) return { ...error, detail: `${error.detail ?? ''} Still recovering when the 2-minute recovery window ran out.`.trim() };
+    debug(`rejoin refused while the session is still recovering; trying again in ${wait} ms`);
+    timers.clear('start');
+    timers.set('rejoin', wait, r.join);
+    return null;
   }
 
   /**
@@ -229,6 +274,7 @@ export function createEngine(host: EngineHost, deps: Omit<StarterDeps, 'logger' 
     masking: starter.masking,
     start() {
       const ctrl = begin();
+      markFields(true);
       timers.set('start', cfg.startTimeoutMs, () => fail(cobrowseError('start-timeout', `No PIN within ${cfg.startTimeoutMs} ms of starting.`)));
       // The two slow steps run side by side: the visitor waits for the slower, not the sum.
       Promise.all([starter.prepare(ctrl.signal), auditPage()])
@@ -248,6 +294,7 @@ export function createEngine(host: EngineHost, deps: Omit<StarterDeps, 'logger' 
     },
     recover() {
       const ctrl = begin();
+      markFields(true);
       starter
         .init()
         .then((sdkSession) => {
@@ -260,11 +307,14 @@ export function createEngine(host: EngineHost, deps: Omit<StarterDeps, 'logger' 
             return;
           }
           if (!adopt(ctrl, sdkSession)) return;
+          // Zoom's window is counted from when the page went away, which the marker recorded.
+          const deadline = (store.read()?.t ?? clock.now()) + RECOVERY_WINDOW_MS;
           const join = (): void => {
             pendingResume = undefined;
             timers.set('start', cfg.startTimeoutMs, () => fail(cobrowseError('join-failed', `No answer within ${cfg.startTimeoutMs} ms of rejoining.`)));
             sdkSession.join();
           };
+          rejoin = { join, deadline, tries: 0 };
           if (cfg.recovery === 'prompt') {
             pendingResume = join;
             dispatch({ type: 'RECOVERY.ASK' });
@@ -290,10 +340,16 @@ export function createEngine(host: EngineHost, deps: Omit<StarterDeps, 'logger' 
       }
       if (st !== 'waiting' && st !== 'reconnecting') timers.clear('agent-wait');
       if (st !== 'starting' && st !== 'recovering') timers.clear('start');
-      if (st !== 'recovering') pendingResume = undefined;
+      if (st !== 'recovering') {
+        pendingResume = undefined;
+        rejoin = undefined;
+        timers.clear('rejoin');
+      }
       if (!isSessionLive(st)) {
         timers.clear('end');
         teardownSession();
+        // The consent step keeps a preview's marks; any other state outside a session drops them.
+        if (st !== 'consent') unmarkFields();
       }
       if (shared(st)) {
         saveMarker();
@@ -301,12 +357,17 @@ export function createEngine(host: EngineHost, deps: Omit<StarterDeps, 'logger' 
       } else if (st !== 'recovering' && st !== 'ending') timers.clear('heartbeat');
     },
     highlighter: (options) => (starter.masking ? createMaskHighlighter({ ...options, compiled: starter.masking }) : undefined),
+    previewMasking(on) {
+      if (!on) unmarkFields();
+      else if (state().state === 'consent') markFields(false);
+    },
     destroy() {
       if (isSessionLive(state().state)) endQuietly();
       target?.removeEventListener('pagehide', onPageHide);
       target?.removeEventListener('storage', onStorage);
       timers.clearAll();
       teardownSession();
+      unmarkFields();
       starter.dispose();
     },
   };

@@ -1,8 +1,11 @@
 import type { CobrowseError } from '../shared/errors';
 import type { CobrowseSnapshot, EndReason } from './machine';
 
-/** Public events of the controller and the widget (payloads are single objects so fields can be added). */
-export interface CobrowseEvents extends Record<string, unknown> {
+/**
+ * Public events of the controller and the widget (payloads are single objects so fields can be added).
+ * No index signature on purpose: `on('pinn', …)` must fail to compile.
+ */
+export interface CobrowseEvents {
   /** Any state change, with the full snapshot. */
   stateChange: CobrowseSnapshot;
   /** The SDK issued a PIN for the visitor to read to the agent. */

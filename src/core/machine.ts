@@ -1,9 +1,9 @@
 import type { CobrowseError } from '../shared/errors';
 
-/** Agent's window to join after the PIN appears (contract §7). */
+/** Agent's window to join after the PIN appears (docs/zoom-sdk.md, "Limits and timeouts"). */
 export const AGENT_WAIT_MS = 3 * 60_000;
 
-/** Every state a visitor can be in (DESIGN.md "States"). */
+/** Every state a visitor can be in (docs/ARCHITECTURE.md, "The states"). */
 export type CobrowseState =
   | 'idle'
   | 'consent'

@@ -4,7 +4,7 @@
  * multi-tab mode, so a second tab shows the live session instead of starting one).
  */
 
-/** Zoom ends a session the customer has been away from for more than 2 minutes (contract §7). */
+/** Zoom ends a session the customer has been away from for more than 2 minutes (docs/zoom-sdk.md, "Limits and timeouts"). */
 export const RECOVERY_WINDOW_MS = 2 * 60_000;
 
 /** What the marker remembers. */

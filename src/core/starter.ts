@@ -1,6 +1,7 @@
 import { compileRules } from '../masking/compile';
 import type { CompiledMasking } from '../masking/types';
 import { initSdk, type SdkSession, type SdkSettings } from '../sdk/adapter';
+import { settingsWarnings, warnOnce } from '../sdk/compat';
 import { createSdkLoader, type SdkLoader } from '../sdk/loader';
 import type { ResolvedConfig } from '../config/config';
 import { createTokenProvider, type TokenProvider } from './token';
@@ -70,10 +71,14 @@ export function createStarter(cfg: ResolvedConfig, deps: StarterDeps): Starter {
       s.remoteAssist = { enabled: true, requireConsent: cfg.remoteAssist.requireConsent, types: ['scroll-page'] };
       if (cfg.remoteAssist.requireStopConfirmation !== undefined) s.remoteAssist.requireStopConfirmation = cfg.remoteAssist.requireStopConfirmation;
     }
-    if (cfg.sdk.module) s.appKey = cfg.sdkKey;
+    if (cfg.sdk.module) {
+      s.appKey = cfg.sdkKey;
+      s.build = 'npm';
+    }
     if (cfg.multiTab) s.multiTab = { enabled: true };
     return s;
   };
+  for (const line of settingsWarnings(settings(), cfg.sdk.version)) warnOnce(deps.logger, line);
   const init = async (): Promise<SdkSession> => initSdk(await loader.load(), settings(), { debug: cfg.debug, logger: deps.logger, clock: deps.clock });
 
   return {

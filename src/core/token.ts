@@ -18,8 +18,14 @@ export type TokenProvider = (signal?: AbortSignal) => Promise<string>;
 
 const JWT = /^[\w-]+\.[\w-]+\.[\w-]*$/;
 
+/** The token from an endpoint's JSON: Zoom's sample answers `{ token }`, some endpoints `{ sdkToken }` (docs/zoom-sdk.md, "JWT"). */
+function pick(body: unknown): unknown {
+  const o = (typeof body === 'object' && body !== null ? body : {}) as { token?: unknown; sdkToken?: unknown };
+  return o.token ?? o.sdkToken;
+}
+
 function check(token: unknown, where: string): string {
-  if (typeof token !== 'string' || !token.trim()) throw cobrowseError('token-missing', `${where} did not contain a "token" string.`);
+  if (typeof token !== 'string' || !token.trim()) throw cobrowseError('token-missing', `${where} did not contain a "token" (or "sdkToken") string.`);
   if (!JWT.test(token.trim())) throw cobrowseError('token-invalid-response', `${where} "token" is not a JWT (expected three base64url parts).`);
   return token.trim();
 }
@@ -42,12 +48,12 @@ async function statusError(res: Response, url: string): Promise<CobrowseError> {
   if (status === 429) return cobrowseError('token-rate-limited', detail);
   if (status >= 500) return cobrowseError('token-http', detail);
   // 4xx other than auth means the widget and the endpoint disagree: retrying won't help.
-  return { ...cobrowseError('token-http', detail), retryable: false };
+  return cobrowseError('token-misconfigured', detail);
 }
 
 /**
  * Makes the token fetcher: a URL is POSTed `{ role: 1, userId?, userName? }`
- * and must answer `{ token }`; a function is called with the same fields.
+ * and must answer `{ token }` or `{ sdkToken }`; a function is called with the same fields.
  * Both get a timeout and map every fault to a visitor-facing error.
  */
 export function createTokenProvider(source: string | TokenFunction, options: TokenProviderOptions): TokenProvider {
@@ -73,7 +79,7 @@ export function createTokenProvider(source: string | TokenFunction, options: Tok
           source({ ...body, signal: ctrl.signal }),
           new Promise<never>((_, reject) => ctrl.signal.addEventListener('abort', () => reject(timeout()))),
         ]);
-        return check(typeof result === 'string' ? result : (result as { token?: unknown } | null)?.token, 'The token function result');
+        return check(typeof result === 'string' ? result : pick(result), 'The token function result');
       }
       let res: Response;
       try {
@@ -96,7 +102,7 @@ export function createTokenProvider(source: string | TokenFunction, options: Tok
         if (timedOut) throw timeout();
         throw cobrowseError('token-invalid-response', `POST ${source} answered HTTP ${res.status} with a body that is not JSON (content-type: ${res.headers.get('content-type') ?? 'none'}).`);
       }
-      return check((json as { token?: unknown } | null)?.token, `The JSON from POST ${source}`);
+      return check(pick(json), `The JSON from POST ${source}`);
     } catch (err) {
       if (isCobrowseError(err)) throw err;
       if (timedOut) throw timeout();

@@ -7,6 +7,28 @@ export const MASK_ATTRIBUTE = 'data-zoom-cobrowse-mask';
 // Presence is what counts, whatever the value, so a bare attribute works in plain HTML.
 const OPT_IN = [`[${MASK_ATTRIBUTE}]`, `[${MASK_ATTRIBUTE}] *`];
 
+const EDITABLE = '[contenteditable]:not([contenteditable="false"])';
+
+/**
+ * Every kind of field a visitor can type or pick a value in: what `maskType: 'all-inputs'`
+ * masks. Zoom's "mask all" covers inputs (password included), selects and textareas;
+ * rich-text editors and ARIA widgets hold typed text too, so their content is listed
+ * with them. Zoom has no public "all inputs" mode, so this list is sent as selectors
+ * (docs/zoom-sdk.md, "Settings").
+ */
+export const ALL_FIELD_SELECTORS: readonly string[] = [
+  'input',
+  'textarea',
+  'select',
+  EDITABLE,
+  `${EDITABLE} *`,
+  '[role="textbox"]',
+  '[role="textbox"] *',
+  '[role="searchbox"]',
+  '[role="combobox"]',
+  '[role="spinbutton"]',
+];
+
 /**
  * Turns a validated masking config (see src/config/masking.ts) into selectors in the
  * widget's vocabulary. `false` → null (masking explicitly off); `undefined` → the default presets.
@@ -18,9 +40,9 @@ export function compileRules(config: MaskingConfig | false | undefined): Compile
   const valid = config ?? {};
   const presets = [...new Set(valid.presets ?? DEFAULT_MASKING_PRESETS)];
   const allInputs = valid.maskType === 'all-inputs';
-  // In all-inputs mode the tag selectors repeat what the mode says, so an SDK that ignores
-  // the mode (or skips textarea/select) still masks them, and isMasked has one code path.
-  const rules = allInputs ? ['input', 'textarea', 'select'] : presets.flatMap(presetSelectors);
+  // All-inputs mode is plain selectors (Zoom has no documented mode for it), so the SDK,
+  // isMasked and the highlighter all read the same list.
+  const rules = allInputs ? ALL_FIELD_SELECTORS : presets.flatMap(presetSelectors);
   return {
     mode: allInputs ? 'all-inputs' : 'custom',
     selectors: [...new Set([...OPT_IN, ...rules, ...(valid.selectors ?? [])])],

@@ -1,3 +1,4 @@
+import { ALL_FIELD_SELECTORS } from './compile';
 import type { CompiledMasking } from './types';
 
 /** Options for {@link createMaskHighlighter}. */
@@ -20,7 +21,6 @@ export interface MaskHighlighter {
 
 // Re-querying hundreds of selectors is not free: at most this often while the page mutates.
 const REQUERY_MS = 500;
-const FIELDS = 'input,textarea,select';
 
 /**
  * Draws an outline over every masked field, in the widget's own shadow root:
@@ -35,7 +35,7 @@ export function createMaskHighlighter({ compiled, layer, label, nonce }: MaskHig
   if (nonce) style.setAttribute('nonce', nonce);
   style.textContent = MASK_HIGHLIGHT_CSS;
   layer.before(style);
-  const selector = compiled.mode === 'all-inputs' ? [FIELDS, ...compiled.selectors].join(',') : compiled.selectors.join(',');
+  const selector = compiled.mode === 'all-inputs' ? [...new Set([...ALL_FIELD_SELECTORS, ...compiled.selectors])].join(',') : compiled.selectors.join(',');
   let targets: Element[] = [];
   const boxes = new Map<Element, HTMLElement>();
   let shown = false;
@@ -158,9 +158,15 @@ export function createMaskHighlighter({ compiled, layer, label, nonce }: MaskHig
 }
 
 /** CSS for the highlight layer, put beside the layer in the widget's shadow root. */
+// Reads as "private", not as "valid": a neutral slate outline over diagonal hatching (the
+// look of a redaction), never the brand colour or a dashed focus-like line; light in dark mode.
 export const MASK_HIGHLIGHT_CSS =
+  ':host{--zcw-mask-ink:#3d4451;--zcw-mask-on:#fff}' +
+  ':host([data-mode=dark]){--zcw-mask-ink:#c5ccd6;--zcw-mask-on:#15181d}' +
+  '@media (prefers-color-scheme:dark){:host([data-mode=auto]){--zcw-mask-ink:#c5ccd6;--zcw-mask-on:#15181d}}' +
   '.mask-layer{position:fixed;inset:0;pointer-events:none;overflow:hidden;z-index:0}' +
-  '.mask-box{position:absolute;left:0;top:0;box-sizing:border-box;border:2px dashed var(--zcw-mask-color,var(--zcw-primary));border-radius:4px;background:color-mix(in srgb,var(--zcw-mask-color,var(--zcw-primary)) 6%,transparent)}' +
-  '.mask-badge{position:absolute;inset-inline-end:-2px;bottom:100%;margin-bottom:2px;padding:1px 6px;border-radius:4px;font:600 11px/1.5 var(--zcw-font-family,system-ui,sans-serif);white-space:nowrap;background:var(--zcw-mask-color,var(--zcw-primary));color:var(--zcw-on-primary,#fff);opacity:0;transition:opacity .15s}' +
+  '.mask-box{position:absolute;left:0;top:0;box-sizing:border-box;border:2px solid var(--zcw-mask-color,var(--zcw-mask-ink));border-radius:4px;' +
+  'background:repeating-linear-gradient(135deg,color-mix(in srgb,var(--zcw-mask-color,var(--zcw-mask-ink)) 22%,transparent) 0 2px,transparent 2px 7px)}' +
+  '.mask-badge{position:absolute;inset-inline-end:-2px;bottom:100%;margin-bottom:2px;padding:1px 6px;border-radius:4px;font:600 11px/1.5 var(--zcw-font-family,system-ui,sans-serif);white-space:nowrap;background:var(--zcw-mask-color,var(--zcw-mask-ink));color:var(--zcw-mask-on);opacity:0;transition:opacity .15s}' +
   '.mask-box[data-focused] .mask-badge{opacity:1}' +
   '@media (prefers-reduced-motion:reduce){.mask-badge{transition:none}}';

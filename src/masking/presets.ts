@@ -13,31 +13,35 @@ export { DEFAULT_MASKING_PRESETS, MASKING_PRESETS } from './names';
  *   t  a whole delimited token ("pin": pin, card_pin, pin-1, user[pin], user[card_pin], userPin;
  *      never shipping, spinner, pincode)
  *   e  at either end of the name (billing_address, address_lookup, order[address])
- *   a  autocomplete token substring (a closed vocabulary, so "cc-" cannot hit anything else)
+ *   a  autocomplete token substring (a closed vocabulary: "cc-exp" cannot hit anything but card tokens)
  *   y  input type
- * "word!a!b" (s, e) also requires that neither a nor b occurs in the name.
+ * "word!a!b" (s, e) also requires that neither a nor b occurs in the name; (a) in the name or id.
  * Tags: i = text-like input, s = select, t = textarea. Checkboxes and radios carry a choice,
  * not typed data, and are where "filter-streetwear" or "billing_address_same" live.
  */
 type Group = readonly [tags: string, style: string, words: string];
 const RULES: Record<MaskingPreset, readonly Group[]> = {
   payment: [
-    ['is', 'a', 'cc-'],
+    // Every card token but cc-type: the card brand is not secret.
+    ['is', 'a', 'cc-name|cc-given-name|cc-additional-name|cc-family-name|cc-number|cc-exp|cc-csc'],
     ['i', 's', 'card num|card[number|cc num|credit card|card holder|name on card|cc name|security code|card code|cvc|cvv|cc cid'],
     ['i', 't', 'csc|ccv'],
-    ['is', 's', 'expiry|expiration|exp date|exp month|exp year'],
+    // Bare "expiry"/"expiration" is left to the field classifier: a passport, licence or
+    // permit expires too, and only the label or the section says which.
+    ['is', 's', 'exp date|exp month|exp year'],
     ['is', 't', 'exp'],
   ],
   credentials: [
     ['i', 'y', 'password'],
-    ['i', 'a', 'current-password|new-password|one-time-code'],
+    // Sites put new-password on coupon boxes to stop autofill.
+    ['i', 'a', 'current-password|new-password!coupon!promo!voucher!discount!gift|one-time-code'],
     ['i', 's', 'passw|passcode|pwd|totp|2fa|mfa|one time code|sms code|verification code|auth code|backup code|recovery code|security answer'],
     ['i', 'w', 'otp'],
     ['i', 't', 'pass|pin|tan'],
   ],
   identity: [
     ['is', 'a', 'bday'],
-    ['is', 's', 'birth'],
+    ['is', 's', 'birth!place!country!city!town'],
     ['is', 'w', 'dob'],
     ['i', 's', 'passport|social security|national id|national insurance|personnummer|pesel|aadhaar|codice fiscale|steuer id'],
     ['i', 'w', 'ssn|tax id|tax number'],
@@ -45,7 +49,8 @@ const RULES: Record<MaskingPreset, readonly Group[]> = {
     ['i', 't', 'tin|sin'],
   ],
   contact: [
-    ['i', 'y', 'email|tel'],
+    // type="tel" alone is left to the classifier: sites use it for a numeric keypad on amounts and card numbers.
+    ['i', 'y', 'email'],
     ['i', 'a', 'email|tel'],
     ['i', 's', 'telephone|cell phone'],
     ['i', 'w', 'email|e mail|phone|mobile'],
@@ -56,7 +61,7 @@ const RULES: Record<MaskingPreset, readonly Group[]> = {
     ['it', 's', 'street|address 1|address 2|address 3|address line|addr 1|addr 2|postal|post code|zip|pin code|strasse|house number|hausnummer'],
     // Bare "address" only at either end of the name: checkout[shipping_address][first_name]
     // and email_address are not addresses; address_label ("Home") is not one either.
-    ['it', 'e', 'address!mail!web!label!nick'],
+    ['it', 'e', 'address!mail!web!label!nick!town!city!county!country!state!region!level!province!_id'],
     ['i', 't', 'plz'],
   ],
   banking: [
@@ -66,7 +71,8 @@ const RULES: Record<MaskingPreset, readonly Group[]> = {
 };
 
 const TAGS: Record<string, string> = { i: 'input', s: 'select', t: 'textarea' };
-const NOT_CHOICE = ':not([type="checkbox"]):not([type="radio"])';
+// Choices, buttons and hidden inputs hold no typed data (and a masked button hides its caption).
+const NOT_CHOICE = ':not([type="checkbox"]):not([type="radio"]):not([type="hidden"]):not([type="submit"]):not([type="button"]):not([type="reset"]):not([type="image"])';
 
 // happy-dom (our unit-test DOM) ignores the ' i' flag on plain '=', so "equals v" is
 // written as "starts and ends with v", which both it and real browsers honour.
@@ -115,8 +121,13 @@ export function presetSelectors(preset: MaskingPreset): string[] {
   out = [];
   for (const [tags, style, words] of RULES[preset]) {
     for (const word of words.split('|')) {
+      const [token, ...not] = word.split('!');
       const parts =
-        style === 'y' ? [eq('type', word)] : style === 'a' ? [`[autocomplete*="${word}" i]`] : [...attributeRules('name', style, word), ...attributeRules('id', style, word)];
+        style === 'y'
+          ? [eq('type', word)]
+          : style === 'a'
+            ? [`[autocomplete*="${token}" i]${not.map((n) => `:not([name*="${n}" i]):not([id*="${n}" i])`).join('')}`]
+            : [...attributeRules('name', style, word), ...attributeRules('id', style, word)];
       // All :not()s go last and together: happy-dom reads `:not(a)[b]:not(c)` as one
       // pseudo spanning to the last ')' and silently drops [b]. A type rule needs no guard.
       for (const tag of tags) for (const p of parts) out.push(style === 'y' ? `input${p}` : tag === 'i' ? withGuard(p) : TAGS[tag]! + p);
@@ -124,19 +135,4 @@ export function presetSelectors(preset: MaskingPreset): string[] {
   }
   cache.set(preset, out);
   return out;
-}
-
-/** The preset (and evidence) whose input-type or autocomplete rule a field meets, for the audit. */
-export function typeOrAutocompleteHint(el: Element): [MaskingPreset, string] | undefined {
-  const type = el.localName === 'input' ? (el.getAttribute('type') ?? '').toLowerCase() : '';
-  const ac = (el.getAttribute('autocomplete') ?? '').toLowerCase();
-  for (const preset of MASKING_PRESETS) {
-    for (const [, style, words] of RULES[preset]) {
-      for (const w of words.split('|')) {
-        if (style === 'a' && ac.includes(w)) return [preset, `autocomplete="${ac}"`];
-        if (style === 'y' && type === w) return [preset, `type="${type}"`];
-      }
-    }
-  }
-  return undefined;
 }

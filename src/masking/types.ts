@@ -7,7 +7,7 @@ export interface MaskingConfig {
   presets?: MaskingPreset[];
   /** Extra CSS selectors that are always masked. */
   selectors?: string[];
-  /** 'custom' masks what presets/selectors match; 'all-inputs' masks every input. @default 'custom' */
+  /** 'custom' masks what presets/selectors match; 'all-inputs' masks every field (inputs, textareas, selects, editable regions). @default 'custom' */
   maskType?: 'custom' | 'all-inputs';
   /** Refuse to start sharing while the audit finds unmasked sensitive fields. @default false */
   strict?: boolean;
@@ -17,7 +17,7 @@ export interface MaskingConfig {
 
 /** Masking rules in the widget's own vocabulary; src/sdk turns this into the SDK's settings. */
 export interface CompiledMasking {
-  /** 'custom': mask what `selectors` match. 'all-inputs': mask every input, textarea and select too. */
+  /** 'custom': mask what `selectors` match. 'all-inputs': `selectors` also hold every field kind (ALL_FIELD_SELECTORS). */
   mode: 'custom' | 'all-inputs';
   /** Flat CSS selectors, none containing a comma, so they can be joined with ',' and split again. */
   selectors: string[];

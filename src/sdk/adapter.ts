@@ -1,6 +1,7 @@
+import { ALL_FIELD_SELECTORS } from '../masking/compile';
 import { cobrowseError, type CobrowseError } from '../shared/errors';
 import { sdkError } from './errors';
-import type { ZoomCobrowseSDK, ZoomErrorPayload, ZoomInitSettings, ZoomSession } from './types';
+import { ANNOTATION_SETTINGS_KEY, type ZoomAnnotationSettings, type ZoomCobrowseSDK, type ZoomErrorPayload, type ZoomInitSettings, type ZoomSession } from './types';
 import { realClock, type Clock } from '../shared/timers';
 
 /** Events in the widget's own vocabulary; the only shapes code above src/sdk sees. */
@@ -24,10 +25,13 @@ export interface SdkMasking {
 export interface SdkSettings {
   masking?: SdkMasking | null;
   remoteAssist?: { enabled: boolean; requireConsent: boolean; types: 'scroll-page'[]; requireStopConfirmation?: boolean };
-  annotations?: { agent?: boolean; customer?: boolean };
+  /** `agent` only reaches builds before 2.11; `followScroll` only builds from 2.11 on. */
+  annotations?: { agent?: boolean; customer?: boolean; followScroll?: boolean };
   multiTab?: { enabled: boolean; cookieKey?: string };
   /** npm/BYOP mode: Zoom wants the SDK key in settings. */
   appKey?: string;
+  /** Which build of Zoom's SDK runs: the CDN script or the npm package. @default 'cdn' */
+  build?: 'cdn' | 'npm';
 }
 
 /** What `getSessionInfo()` tells about a session after a refresh. */
@@ -73,14 +77,13 @@ const ZOOM_EVENTS = [
   'remote_assist_stopped',
 ] as const;
 
-/** Turns the widget's settings into Zoom's init settings (contract §3). */
+/** Turns the widget's settings into Zoom's init settings (docs/zoom-sdk.md, "Settings"). */
 export function toZoomSettings(s: SdkSettings): ZoomInitSettings {
   const out: ZoomInitSettings = {};
   if (s.masking) {
-    out.piiMask =
-      s.masking.mode === 'all-inputs'
-        ? { maskType: 'all_input' }
-        : { maskType: 'custom_input', maskCssSelectors: s.masking.selectors.join(',') };
+    // No public source has an "all inputs" mask type, so every-field masking is selectors too.
+    const selectors = s.masking.mode === 'all-inputs' ? [...new Set([...ALL_FIELD_SELECTORS, ...s.masking.selectors])] : s.masking.selectors;
+    out.piiMask = { maskType: 'custom_input', maskCssSelectors: selectors.join(',') };
   }
   if (s.remoteAssist) {
     out.remoteAssist = {
@@ -90,11 +93,23 @@ export function toZoomSettings(s: SdkSettings): ZoomInitSettings {
     };
     if (s.remoteAssist.requireStopConfirmation !== undefined) out.remoteAssist.requireStopConfirmation = s.remoteAssist.requireStopConfirmation;
   }
-  if (s.annotations?.agent !== undefined) out.allowAgentAnnotation = s.annotations.agent;
-  if (s.annotations?.customer !== undefined) out.allowCustomerAnnotation = s.annotations.customer;
+  const a = s.annotations ?? {};
+  // Before 2.11 both flags sat at the top level; 2.11 dropped the agent's and moved the
+  // customer's into an object whose key is our guess. Both shapes go out: each build reads its own.
+  if (a.agent !== undefined) out.allowAgentAnnotation = a.agent;
+  if (a.customer !== undefined) out.allowCustomerAnnotation = a.customer;
+  if (a.customer !== undefined || a.followScroll !== undefined) {
+    const nested: ZoomAnnotationSettings = {};
+    if (a.customer !== undefined) nested.allowCustomerAnnotation = a.customer;
+    if (a.followScroll !== undefined) nested.enableAnnotationFollowScroll = a.followScroll;
+    out[ANNOTATION_SETTINGS_KEY] = nested;
+  }
   if (s.multiTab?.enabled) {
-    out.multiTabSessionPersistence = { enable: true };
-    if (s.multiTab.cookieKey) out.multiTabSessionPersistence.stateCookieKey = s.multiTab.cookieKey;
+    const persistence: { enable: boolean; stateCookieKey?: string } = { enable: true };
+    if (s.multiTab.cookieKey) persistence.stateCookieKey = s.multiTab.cookieKey;
+    out.multiTabSessionPersistence = persistence;
+    // One Zoom npm page names it differently; an unknown key is ignored, so send both.
+    if (s.build === 'npm') out.allowSessionContinuation = { ...persistence };
   }
   if (s.appKey) out.appKey = s.appKey;
   return out;
@@ -160,10 +175,39 @@ function translate(name: string, payload: unknown): SdkEvent | undefined {
 function wrapSession(session: ZoomSession, options: AdapterOptions): SdkSession {
   const handlers = new Set<(e: SdkEvent) => void>();
   let disposed = false;
+  /** Whether `pincode_updated` has given a PIN since the last start. */
+  let pinSeen = false;
   const log = options.logger ?? console;
   const emit = (e: SdkEvent): void => {
     if (disposed) return;
+    if (e.type === 'pin') pinSeen = true;
     for (const h of [...handlers]) h(e);
+  };
+
+  /**
+   * `start`'s result callback [M]: a failure is reported at once instead of after the start
+   * timeout; in BYOP mode a success with no `pincode_updated` means the PIN is the custom
+   * one, which Zoom uppercases. No source shows the event firing for a custom PIN.
+   */
+  const startResult = (customPin: string | undefined) => {
+    let answered = false;
+    return (result: unknown): void => {
+      if (answered || disposed) return;
+      answered = true;
+      if (options.debug) log.debug('[zoom-cobrowse-widget] session.start() result', result);
+      const r = record(result);
+      if (r.success === false || (r.success !== true && r.error !== undefined)) {
+        const e = record(r.error);
+        emit({ type: 'error', error: e.code !== undefined ? readError(e) : cobrowseError('session-start-failed', `session.start() reported failure${str(e.errorMsg) ? `: ${str(e.errorMsg)}` : ' without an error code'}`) });
+        return;
+      }
+      // A pincode_updated fired right after the callback still wins: wait a microtask for it.
+      if (r.success === true && customPin) {
+        void Promise.resolve().then(() => {
+          if (!pinSeen) emit({ type: 'pin', pin: customPin.toUpperCase() });
+        });
+      }
+    };
   };
   for (const name of ZOOM_EVENTS) {
     session.on(name, (payload: unknown) => {
@@ -188,8 +232,9 @@ function wrapSession(session: ZoomSession, options: AdapterOptions): SdkSession 
   };
   return {
     start(token, customPin) {
+      pinSeen = false;
       try {
-        session.start(customPin ? { sdkToken: token, customPinCode: customPin } : { sdkToken: token });
+        session.start(customPin ? { sdkToken: token, customPinCode: customPin } : { sdkToken: token }, startResult(customPin));
       } catch (err) {
         emit({ type: 'error', error: cobrowseError('session-start-failed', `session.start() threw: ${String(err)}`) });
       }

@@ -13,7 +13,7 @@ interface SdkErrorInfo {
   retryable: boolean;
 }
 
-/** Retryability follows the contract; 2001 is retryable because each retry fetches a new token. */
+/** Retryability follows docs/zoom-sdk.md, "Error codes"; 2001 is retryable because each retry fetches a new token. */
 export const ZOOM_ERROR_CODES: Readonly<Record<number, SdkErrorInfo>> = {
   1001: { code: 'session-start-failed', zoomName: 'SESSION_START_FAILED', retryable: true },
   1002: { code: 'connecting-in-progress', zoomName: 'SESSION_CONNECTING_IN_PROGRESS', retryable: true },

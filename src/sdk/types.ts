@@ -1,14 +1,18 @@
 /**
  * Our own types for the Zoom Cobrowse *customer* SDK, written from
- * shared/zoom-sdk-contract.md because `@zoom/cobrowsesdk` cannot be installed
- * here. Confidence marks ([H]/[M]/[L]) follow the contract; anything below [H]
+ * docs/zoom-sdk.md because `@zoom/cobrowsesdk` cannot be installed
+ * here. Confidence marks ([H]/[M]/[L]) follow that document; anything below [H]
  * is optional in these types so the adapter has to cope with its absence.
  */
 
 /** `piiMask` init setting: which fields the agent sees blanked. */
 export interface ZoomPiiMask {
-  /** [H] custom_input masks what the selectors match; [M] all_input masks every input. */
-  maskType: 'custom_input' | 'all_input';
+  /**
+   * [H] custom_input masks what the selectors match. Zoom's `all_input` has no public
+   * source ([none]), so the widget never sends it: "every field" is custom_input plus
+   * selectors for every field kind.
+   */
+  maskType: 'custom_input';
   /** [H] one comma-separated string of CSS selectors. */
   maskCssSelectors?: string;
   /** [L] e.g. "data-sensitive=true"; format unverified. */
@@ -25,14 +29,37 @@ export interface ZoomRemoteAssist {
   requireStopConfirmation?: boolean;
 }
 
+/**
+ * The nested "annotation configuration object" of Web SDK 2.11+ [H that it exists];
+ * its key is not public, see {@link ANNOTATION_SETTINGS_KEY}.
+ */
+export interface ZoomAnnotationSettings {
+  /** [H] moved here from the top level in 2.11.0. */
+  allowCustomerAnnotation?: boolean;
+  /** [H] new in 2.11.0: annotations follow the page when it scrolls. */
+  enableAnnotationFollowScroll?: boolean;
+}
+
+/**
+ * Our guess [L] at the key of the 2.11+ annotation object: Zoom's changelog names
+ * an "annotation configuration object" without its key. docs/zoom-sdk.md, "Settings".
+ */
+export const ANNOTATION_SETTINGS_KEY = 'annotation';
+
 /** Settings passed to `ZoomCobrowseSDK.init`. */
 export interface ZoomInitSettings {
+  /** [H] before 2.11 only: 2.11.0 removed it (agent annotation is the agent side's setting now). */
   allowAgentAnnotation?: boolean;
+  /** [H] top level before 2.11; 2.11+ reads it from the annotation object (and maybe still here). */
   allowCustomerAnnotation?: boolean;
+  /** [L] key: the 2.11+ annotation object. */
+  [ANNOTATION_SETTINGS_KEY]?: ZoomAnnotationSettings;
   piiMask?: ZoomPiiMask;
   remoteAssist?: ZoomRemoteAssist;
-  /** CDN build only [H]. */
+  /** [H] on the CDN build; [M] a tested npm sample enables it with the npm build too. */
   multiTabSessionPersistence?: { enable: boolean; stateCookieKey?: string };
+  /** [L] one Zoom npm page's name for multi-tab persistence, same shape; sent in npm mode only. */
+  allowSessionContinuation?: { enable: boolean; stateCookieKey?: string };
   /** npm/BYOP builds only [M]. */
   appKey?: string;
 }
@@ -51,6 +78,12 @@ export interface ZoomInitResult {
   error?: ZoomErrorPayload;
 }
 
+/** What a BYOP sample's `start` callback receives [M]; `error` most likely `{ code, errorMsg }`. */
+export interface ZoomStartResult {
+  success?: boolean;
+  error?: ZoomErrorPayload;
+}
+
 /** Argument of `session.start` [H]. */
 export interface ZoomStartOptions {
   sdkToken: string;
@@ -65,7 +98,7 @@ export interface ZoomSessionInfo {
   pincode?: string;
 }
 
-/** Event names the contract lists; the SDK may emit others, which we log and ignore. */
+/** Event names docs/zoom-sdk.md lists; the SDK may emit others, which never reach the widget (it subscribes by name). */
 export type ZoomEventName =
   | 'pincode_updated'
   | 'session_started'
@@ -79,7 +112,8 @@ export type ZoomEventName =
 
 /** The session object from the init callback. Only `start` and `on` are [H]. */
 export interface ZoomSession {
-  start(options: ZoomStartOptions, callback?: (result: unknown) => void): void;
+  /** The second argument [M] is a result callback; builds that don't call it are fine. */
+  start(options: ZoomStartOptions, callback?: (result: ZoomStartResult | undefined) => void): void;
   on(event: string, handler: (payload: unknown) => void): void;
   /** Not known to exist: never rely on it. */
   off?(event: string, handler: (payload: unknown) => void): void;

@@ -2,10 +2,12 @@ import { MIN_TTL_SECONDS } from './options';
 import type { TokenIdentity, TokenRequestBody, ZoomRole } from './types';
 
 /**
- * Zoom's sample endpoint caps names and ids at 35 characters (its validator
- * counts UTF-16 units), so we stay within the same measure.
+ * Zoom's authorization page allows `user_name` up to 80 characters (counted
+ * here in UTF-16 units, the stricter measure). Its sample endpoint caps names
+ * at 35, but that is the sample's choice, not Zoom's limit (docs/zoom-sdk.md).
  */
-export const MAX_NAME_LENGTH = 35;
+export const MAX_NAME_LENGTH = 80;
+/** Zoom's sample endpoint caps ids at 35 characters; ids stay within it. */
 export const MAX_USER_ID_LENGTH = 35;
 
 /** Outcome of reading the body: its text, or why it could not be read. */
@@ -25,15 +27,18 @@ export function isJsonContentType(header: string | null): boolean {
   return mediaType === 'application/json';
 }
 
+/** Outcome of reading the body as bytes. */
+export type ReadBytesResult = { ok: true; bytes: Uint8Array } | { ok: false; reason: 'too_large' | 'unreadable' };
+
 /**
  * Reads at most `maxBytes` from the body stream. Content-Length is only a hint
  * for refusing early: chunked requests have none and a client can lie, so the
  * count that matters is the bytes actually read.
  */
-export async function readCappedText(request: Request, maxBytes: number): Promise<ReadResult> {
+export async function readCappedBytes(request: Request, maxBytes: number): Promise<ReadBytesResult> {
   const declared = request.headers.get('content-length');
   if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes) return { ok: false, reason: 'too_large' };
-  if (request.body === null) return { ok: true, text: '' };
+  if (request.body === null) return { ok: true, bytes: new Uint8Array(0) };
 
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -60,11 +65,24 @@ export async function readCappedText(request: Request, maxBytes: number): Promis
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
+  return { ok: true, bytes };
+}
+
+/** Strict UTF-8 decoding: `undefined` for bytes that are not UTF-8. */
+export function decodeUtf8(bytes: Uint8Array): string | undefined {
   try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return { ok: false, reason: 'not_utf8' };
+    return undefined;
   }
+}
+
+/** Reads at most `maxBytes` of the body as UTF-8 text (see `readCappedBytes`). */
+export async function readCappedText(request: Request, maxBytes: number): Promise<ReadResult> {
+  const read = await readCappedBytes(request, maxBytes);
+  if (!read.ok) return read;
+  const text = decodeUtf8(read.bytes);
+  return text === undefined ? { ok: false, reason: 'not_utf8' } : { ok: true, text };
 }
 
 /**

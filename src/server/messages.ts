@@ -9,7 +9,7 @@ export function optionName(key: string): string {
   return /^[\w$-]{1,60}$/.test(key) ? key : JSON.stringify(key.length > 60 ? `${key.slice(0, 60)}…` : key);
 }
 
-/** Thrown by `createTokenHandler`/`createMemoryRateLimit` for options they cannot run with. */
+/** Thrown by `createTokenHandler`, the rate limiters and `createWebhookHandler` for options they cannot run with. */
 export class TokenHandlerConfigError extends Error {
   /**
    * Name of the offending option, e.g. `sdkSecret`. (`declare`: a class field
@@ -17,8 +17,9 @@ export class TokenHandlerConfigError extends Error {
    */
   declare readonly option: string;
 
-  constructor(option: string, problem: string) {
-    super(`${LOG_PREFIX} Invalid token handler option "${option}": ${problem}`);
+  /** `subject` names what was being created, so a webhook option is not called a token handler option. */
+  constructor(option: string, problem: string, subject = 'token handler') {
+    super(`${LOG_PREFIX} Invalid ${subject} option "${option}": ${problem}`);
     this.name = 'TokenHandlerConfigError';
     this.option = option;
   }

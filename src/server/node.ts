@@ -1,5 +1,5 @@
 import { LOG_PREFIX } from './messages';
-import { remoteAddresses } from './request-context';
+import { remoteAddresses, reserialisedBodies } from './request-context';
 import type { TokenHandler } from './types';
 
 // Structural types instead of `node:http` imports: the published .d.ts must not
@@ -104,17 +104,17 @@ function bodyStream(req: NodeRequestLike): ReadableStream<Uint8Array> {
  * A body that middleware (express.json(), body-parser, Next's pages API) has
  * already read off the stream; re-reading the stream would wait forever.
  */
-function preParsedBody(req: NodeRequestLike): string | Uint8Array | undefined {
+function preParsedBody(req: NodeRequestLike): { body: string | Uint8Array; rebuilt: boolean } | undefined {
   const parsedByBodyParser = (req as { _body?: unknown })._body === true;
   if (req.body === undefined || !(req.readableEnded === true || parsedByBodyParser)) return undefined;
   const { body } = req;
-  if (typeof body === 'string') return body;
-  if (body instanceof Uint8Array) return new Uint8Array(body);
+  if (typeof body === 'string') return { body, rebuilt: false };
+  if (body instanceof Uint8Array) return { body: new Uint8Array(body), rebuilt: false };
   try {
-    return JSON.stringify(body) ?? '';
+    return { body: JSON.stringify(body) ?? '', rebuilt: true };
   } catch {
     // Circular or BigInt: not something a JSON client sent; let the handler answer 400.
-    return '\u0000';
+    return { body: '\u0000', rebuilt: true };
   }
 }
 
@@ -139,13 +139,15 @@ function toRequest(req: NodeRequestLike): Request {
   }
   const method = (req.method ?? 'GET').toUpperCase();
   let body: BodyInit | null = null;
+  let rebuilt = false;
   if (method !== 'GET' && method !== 'HEAD') {
     const parsed = preParsedBody(req);
     if (parsed !== undefined) {
       // The original Content-Length described bytes we no longer hold.
       headers.delete('content-length');
       headers.delete('transfer-encoding');
-      body = parsed as BodyInit;
+      body = parsed.body as BodyInit;
+      rebuilt = parsed.rebuilt;
     } else if (req.readableEnded === true) {
       // Waiting for 'end' on a drained stream would hang the request forever.
       console.warn(
@@ -162,13 +164,14 @@ function toRequest(req: NodeRequestLike): Request {
   const request = new Request(url, init);
   const peer = req.socket?.remoteAddress;
   if (peer) remoteAddresses.set(request, peer);
+  if (rebuilt) reserialisedBodies.add(request);
   return request;
 }
 
 /**
- * Adapts a token handler to Node's `http.createServer` and Express/Connect
- * (`app.all('/api/cobrowse/token', toNodeHandler(handler))`). Works whether or
- * not a body parser ran before it.
+ * Adapts a token handler (or the webhook handler) to Node's `http.createServer`
+ * and Express/Connect (`app.all('/api/cobrowse/token', toNodeHandler(handler))`).
+ * Works whether or not a body parser ran before it.
  */
 export function toNodeHandler(handler: TokenHandler): NodeHandler {
   return async (req, res, next) => {

@@ -1,7 +1,7 @@
 import { LOG_PREFIX, optionName, TokenHandlerConfigError } from './messages';
 import type { RateLimitHook, TokenHandlerOptions } from './types';
 
-/** Zoom's accepted `exp - iat` window, in seconds (contract §8). */
+/** Zoom's accepted `exp - iat` window, in seconds (docs/zoom-sdk.md, "JWT"). */
 export const MIN_TTL_SECONDS = 1800;
 export const MAX_TTL_SECONDS = 172_800;
 /** Zoom's own sample endpoint issues 2-hour tokens; long enough for a support call. */

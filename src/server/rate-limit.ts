@@ -1,3 +1,4 @@
+import ipaddr, { type IPv4, type IPv6 } from 'ipaddr.js';
 import { optionName, TokenHandlerConfigError } from './messages';
 import { remoteAddresses } from './request-context';
 import type { RateLimitHook } from './types';
@@ -35,63 +36,32 @@ export interface MemoryRateLimitOptions {
 
 const KNOWN = new Set(['limit', 'windowMs', 'maxClients', 'clientIp', 'now']);
 
-function parseIPv4(ip: string): number[] | undefined {
-  const parts = ip.split('.');
-  if (parts.length !== 4) return undefined;
-  const bytes = parts.map((p) => (/^\d{1,3}$/.test(p) ? Number(p) : NaN));
-  return bytes.every((b) => b >= 0 && b <= 255) ? bytes : undefined;
-}
-
-/** Expands an IPv6 address to 8 hextets, or `undefined` if it is not one. */
-function parseIPv6(ip: string): number[] | undefined {
-  let address = ip.replace(/%.*$/, '');
-  if (!/^[0-9a-fA-F:.]+$/.test(address) || !address.includes(':')) return undefined;
-  const lastColon = address.lastIndexOf(':');
-  if (address.includes('.', lastColon)) {
-    // Rewrite an embedded IPv4 tail (::ffff:1.2.3.4) as its two hextets.
-    const v4 = parseIPv4(address.slice(lastColon + 1));
-    if (!v4) return undefined;
-    address = `${address.slice(0, lastColon + 1)}${((v4[0]! << 8) | v4[1]!).toString(16)}:${((v4[2]! << 8) | v4[3]!).toString(16)}`;
-  }
-  const halves = address.split('::');
-  if (halves.length > 2) return undefined;
-  const toGroups = (s: string): number[] | undefined => {
-    if (s === '') return [];
-    const groups = s.split(':').map((g) => (/^[0-9a-fA-F]{1,4}$/.test(g) ? parseInt(g, 16) : NaN));
-    return groups.every((g) => !Number.isNaN(g)) ? groups : undefined;
-  };
-  const left = toGroups(halves[0] ?? '');
-  const right = halves.length === 2 ? toGroups(halves[1] ?? '') : [];
-  if (!left || !right) return undefined;
-  const missing = 8 - left.length - right.length;
-  if (halves.length === 2 ? missing < 1 : missing !== 0) return undefined;
-  return [...left, ...new Array<number>(missing).fill(0), ...right];
-}
-
-/** Unwraps `::ffff:1.2.3.4`, which dual-stack Node sockets report for IPv4 peers. */
-function unmapIPv4(ip: string): string {
-  const match = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip);
-  return match?.[1] ?? ip;
-}
-
-/** Loopback, private, link-local or CGNAT: the address of a proxy, never of a visitor on the internet. */
-function isInternal(ip: string): boolean {
-  const v4 = parseIPv4(ip);
-  if (v4) {
-    const [a, b] = v4 as [number, number, number, number];
-    return a === 10 || a === 127 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127) || a === 0;
-  }
-  const v6 = parseIPv6(ip);
-  if (!v6) return false;
-  const first = v6[0]!;
-  const isLoopback = v6.slice(0, 7).every((g) => g === 0) && v6[7] === 1;
-  return isLoopback || (first & 0xfe00) === 0xfc00 || (first & 0xffc0) === 0xfe80;
-}
-
-function normaliseIp(value: string | null | undefined): string | undefined {
+/**
+ * Parses a textual address the way a socket or a proxy writes it. IPv4 only in
+ * dotted-quad form: ipaddr.js's general parser also takes `127.1` or `0x7f.0.0.1`,
+ * which no proxy emits and a forged header could use to name one client twice.
+ * IPv4-mapped IPv6 (`::ffff:1.2.3.4`, what dual-stack Node sockets report) becomes IPv4.
+ */
+function parseIp(value: string | null | undefined): IPv4 | IPv6 | undefined {
   if (!value) return undefined;
-  const ip = unmapIPv4(value.trim());
-  return parseIPv4(ip) || parseIPv6(ip) ? ip : undefined;
+  const text = value.trim();
+  if (ipaddr.IPv4.isValidFourPartDecimal(text)) return ipaddr.IPv4.parse(text);
+  if (!ipaddr.IPv6.isValid(text)) return undefined;
+  const v6 = ipaddr.IPv6.parse(text);
+  return v6.isIPv4MappedAddress() ? v6.toIPv4Address() : v6;
+}
+
+/**
+ * ipaddr.js range names of addresses that belong to proxies, never to a visitor
+ * on the internet: private, loopback, link-local, and CGNAT (the carrier's
+ * address, shared by thousands of subscribers).
+ */
+const INTERNAL_V4 = new Set(['private', 'loopback', 'linkLocal', 'carrierGradeNat', 'unspecified']);
+const INTERNAL_V6 = new Set(['loopback', 'linkLocal', 'uniqueLocal']);
+
+/** True for a proxy's address: then the forwarding headers, not the address, name the visitor. */
+function isInternal(ip: IPv4 | IPv6): boolean {
+  return (ip.kind() === 'ipv4' ? INTERNAL_V4 : INTERNAL_V6).has(ip.range());
 }
 
 /**
@@ -103,28 +73,33 @@ function normaliseIp(value: string | null | undefined): string | undefined {
  * right-most public `x-forwarded-for` entry — the one your own proxy appended.
  */
 export function getClientIp(request: Request): string | undefined {
-  const peer = normaliseIp(remoteAddresses.get(request));
-  if (peer !== undefined && !isInternal(peer)) return peer;
-  const direct = normaliseIp(request.headers.get('cf-connecting-ip')) ?? normaliseIp(request.headers.get('x-real-ip'));
-  if (direct !== undefined) return direct;
+  const peer = parseIp(remoteAddresses.get(request));
+  if (peer !== undefined && !isInternal(peer)) return peer.toString();
+  const direct = parseIp(request.headers.get('cf-connecting-ip')) ?? parseIp(request.headers.get('x-real-ip'));
+  if (direct !== undefined) return direct.toString();
   const forwarded = (request.headers.get('x-forwarded-for') ?? '')
     .split(',')
-    .map((entry) => normaliseIp(entry))
-    .filter((ip): ip is string => ip !== undefined);
+    .map((entry) => parseIp(entry))
+    .filter((ip): ip is IPv4 | IPv6 => ip !== undefined);
   for (let i = forwarded.length - 1; i >= 0; i--) {
-    if (!isInternal(forwarded[i]!)) return forwarded[i];
+    if (!isInternal(forwarded[i]!)) return forwarded[i]!.toString();
   }
-  return forwarded.at(-1) ?? peer;
+  return (forwarded.at(-1) ?? peer)?.toString();
 }
 
-/** IPv6 users usually hold a whole /64, so one budget per /64, not per address. */
-function bucketKey(ip: string | null | undefined): string {
-  if (!ip) return 'unknown';
-  const v6 = parseIPv4(ip) ? undefined : parseIPv6(ip);
-  return v6 ? `${v6.slice(0, 4).map((g) => g.toString(16)).join(':')}::/64` : ip;
+/**
+ * The counting key of a client. IPv6 users usually hold a whole /64, so one
+ * budget per /64, not per address. Shared by the memory and Redis limiters.
+ */
+export function bucketKey(ip: string | null | undefined): string {
+  const parsed = parseIp(ip);
+  if (parsed === undefined) return ip ? ip : 'unknown';
+  if (parsed.kind() === 'ipv4') return parsed.toString();
+  return `${(parsed as IPv6).parts.slice(0, 4).map((g) => g.toString(16)).join(':')}::/64`;
 }
 
-function positiveInteger(options: Record<string, unknown>, key: string, fallback: number): number {
+/** Reads a whole-number option of at least 1, or throws naming it. */
+export function positiveInteger(options: Record<string, unknown>, key: string, fallback: number): number {
   const value = options[key] ?? fallback;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
     throw new TokenHandlerConfigError(`rateLimit.${key}`, `expected a whole number of at least 1 (default ${fallback}).`);

@@ -4,3 +4,10 @@
  * could also send) would let callers forge it, so it travels beside it.
  */
 export const remoteAddresses = new WeakMap<Request, string>();
+
+/**
+ * Requests whose body `toNodeHandler` rebuilt from an object a body parser
+ * (express.json()) had already made. Their bytes are not the ones the client
+ * signed, so the webhook handler can say why a signature check failed.
+ */
+export const reserialisedBodies = new WeakSet<Request>();

@@ -1,7 +1,7 @@
 import { SignJWT } from 'jose';
 import type { ZoomRole } from './types';
 
-/** The claims of a Cobrowse SDK JWT (contract §8), in Zoom's names. */
+/** The claims of a Cobrowse SDK JWT (docs/zoom-sdk.md, "JWT"), in Zoom's names; `user_id` and `user_name` are both required by Zoom. */
 export interface CobrowseClaims {
   app_key: string;
   role_type: ZoomRole;

@@ -6,15 +6,21 @@ import { ALLOWED_METHODS, emptyResponse, errorResponse, jsonResponse, PREFLIGHT_
 import { createSigner, type CobrowseClaims } from './sign';
 import type { RateLimitResult, TokenHandler, TokenHandlerFailure, TokenHandlerOptions, TokenResponseBody } from './types';
 
+/** The display name in a token whose request gave none. */
+const DEFAULT_NAMES = { 1: 'Customer', 2: 'Agent' } as const;
+
 /** Retry-After when a custom `rateLimit` hook answers a bare `false`. */
 const DEFAULT_RETRY_AFTER_SECONDS = 60;
 
-const DEFAULT_NAMES = { 1: 'Customer', 2: 'Agent' } as const;
+/** Long enough for any real origin; a longer header is someone else's garbage, not worth echoing whole. */
+const MAX_SHOWN_ORIGIN = 200;
+const REFUSED_ORIGIN_LOG_INTERVAL_MS = 60_000;
+const MAX_REFUSED_ORIGINS_LOGGED = 10;
 
 const GENERIC_500 = 'The token service failed. The site owner can find details in the server log.';
 
 /** Distinguishes "the hook said no" from "the hook is broken" (a 500, reported). */
-function readVerdict(result: RateLimitResult): { allowed: boolean; retryAfterSeconds?: number | undefined } | undefined {
+function readVerdict(result: RateLimitResult): { allowed: boolean; retryAfterSeconds?: number | undefined; unavailable?: boolean | undefined } | undefined {
   if (typeof result === 'boolean') return { allowed: result };
   if (typeof result === 'object' && result !== null && typeof result.allowed === 'boolean') return result;
   return undefined;
@@ -29,6 +35,37 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
   const o = resolveOptions(options);
   const rateLimit = o.rateLimit === undefined ? createMemoryRateLimit() : o.rateLimit;
   const sign = createSigner(o.sdkSecret);
+
+  // One log line per refused origin per minute, for at most 10 origins a
+  // minute: enough to spot a missing allowlist entry, without letting a script
+  // flood the log by rotating Origin (the rest is summed up in one line).
+  const loggedOrigins = new Set<string>();
+  let logWindowStart = -Infinity;
+  let unlogged = 0;
+  const logRefusedOrigin = (origin: string): void => {
+    const time = o.now();
+    if (time - logWindowStart >= REFUSED_ORIGIN_LOG_INTERVAL_MS) {
+      if (unlogged > 0) {
+        console.warn(`${LOG_PREFIX} Token handler: ${unlogged} more token requests from other refused origins were not logged in the last minute.`);
+      }
+      logWindowStart = time;
+      loggedOrigins.clear();
+      unlogged = 0;
+    }
+    if (loggedOrigins.has(origin)) return;
+    if (loggedOrigins.size >= MAX_REFUSED_ORIGINS_LOGGED) {
+      unlogged += 1;
+      return;
+    }
+    loggedOrigins.add(origin);
+    // JSON.stringify escapes control characters, so a forged Origin cannot forge log lines.
+    console.warn(
+      origin === 'null'
+        ? `${LOG_PREFIX} Token handler: refused a token request from origin "null" (403: a sandboxed iframe, a file:// page or a privacy redirect; never allowed).`
+        : `${LOG_PREFIX} Token handler: refused a token request from origin ${JSON.stringify(origin)} (403, not in allowedOrigins). ` +
+            'If that page should show the widget, add its origin to allowedOrigins.',
+    );
+  };
 
   const report = (error: unknown, during: TokenHandlerFailure, request: Request, cors?: Headers): Response => {
     try {
@@ -68,14 +105,24 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
       cors.set('access-control-allow-origin', origin);
       if (o.allowCredentials) cors.set('access-control-allow-credentials', 'true');
     }
-    const refuseOrigin = (): Response =>
-      origin === null
-        ? errorResponse(
-            403,
-            'origin_not_allowed',
-            'The request has no Origin header. Browsers send one with every POST; server-to-server callers need allowMissingOrigin: true.',
-          )
-        : errorResponse(403, 'origin_not_allowed', 'This origin may not request tokens. Add it to allowedOrigins on the server.');
+    const refuseOrigin = (): Response => {
+      if (origin === null) {
+        return errorResponse(
+          403,
+          'origin_not_allowed',
+          'The request has no Origin header. Browsers send one with every POST; server-to-server callers need allowMissingOrigin: true.',
+        );
+      }
+      const shown = origin.slice(0, MAX_SHOWN_ORIGIN);
+      logRefusedOrigin(shown);
+      return errorResponse(
+        403,
+        'origin_not_allowed',
+        origin === 'null'
+          ? 'Origin "null" (a sandboxed iframe, a file:// page or a privacy redirect) may never request tokens.'
+          : `The origin "${shown}" may not request tokens. If it is your site, add it to allowedOrigins on the server.`,
+      );
+    };
 
     if (request.method === 'OPTIONS') {
       if (!originOk) return refuseOrigin();
@@ -104,6 +151,9 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
         cors.set('retry-after', String(retry !== undefined && retry > 0 ? Math.ceil(retry) : DEFAULT_RETRY_AFTER_SECONDS));
         // Retry-After is not a CORS-safelisted response header; expose it so the widget can wait that long.
         cors.set('access-control-expose-headers', 'Retry-After');
+        if (verdict.unavailable === true) {
+          return errorResponse(503, 'service_unavailable', 'The token service cannot check its rate limit right now. Try again shortly.', cors);
+        }
         return errorResponse(429, 'rate_limited', 'Too many token requests. Wait, then try again.', cors);
       }
     }
@@ -155,12 +205,15 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
 
     const iat = Math.floor(o.now() / 1000);
     const exp = iat + (body.expirationSeconds ?? o.ttlSeconds);
+    // Zoom requires both claims. A missing name is the role ("Customer"), not the id: the agent
+    // reads it on screen, and a 32-character hex id tells them nothing.
+    const fittedId = userId === undefined ? generateUserId() : await fitUserId(userId);
     const claims: CobrowseClaims = {
       app_key: o.sdkKey,
       role_type: role,
       iat,
       exp,
-      user_id: userId === undefined ? generateUserId() : await fitUserId(userId),
+      user_id: fittedId,
       user_name: userName ?? DEFAULT_NAMES[role],
     };
     if (o.enableByop) claims.enable_byop = 1;

@@ -10,7 +10,7 @@ export interface TokenRequestBody {
   role?: ZoomRole;
   /** Stable id for this participant; generated when absent, hashed to 35 characters when longer. */
   userId?: string;
-  /** Display name shown to the other side. */
+  /** Display name shown to the other side; clamped to 80 characters; the user id when absent. */
   userName?: string;
   /** Requested lifetime; clamped to 1800..`ttlSeconds`. */
   expirationSeconds?: number;
@@ -20,7 +20,7 @@ export interface TokenRequestBody {
 export interface TokenIdentity {
   /** Stable id from your own session; hashed to 35 characters when longer; generated when absent. */
   userId?: string;
-  /** Display name from your own session; clamped to 35 characters. */
+  /** Display name from your own session; clamped to 80 characters; the user id when absent. */
   userName?: string;
 }
 
@@ -38,8 +38,12 @@ export interface IdentifyDetails {
   body: TokenRequestBody;
 }
 
-/** What a rate limiter answers: a boolean, or a verdict with a Retry-After hint. */
-export type RateLimitResult = boolean | { allowed: boolean; retryAfterSeconds?: number };
+/**
+ * What a rate limiter answers: a boolean, or a verdict with a Retry-After hint.
+ * `unavailable: true` on a refusal means the limiter could not count (its store
+ * is down) and refuses anyway: the handler answers 503 instead of 429.
+ */
+export type RateLimitResult = boolean | { allowed: boolean; retryAfterSeconds?: number; unavailable?: boolean };
 
 /** Decides whether this request may proceed; `false` answers 429. */
 export type RateLimitHook = (request: Request) => RateLimitResult | Promise<RateLimitResult>;
@@ -120,8 +124,8 @@ export interface TokenHandlerOptions {
   /**
    * Per-request rate limit; `false` from the hook answers 429. Defaults to an
    * in-memory limiter (60 requests per minute per client IP) that only sees this
-   * process: pass your own hook backed by a shared store when you run several
-   * instances, or `false` to turn rate limiting off.
+   * process: pass `createRedisRateLimit({ client })` (or your own hook backed by
+   * a shared store) when you run several instances, or `false` to turn rate limiting off.
    * @default createMemoryRateLimit()
    */
   rateLimit?: RateLimitHook | false;
@@ -156,6 +160,7 @@ export type TokenErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'rate_limited'
+  | 'service_unavailable'
   | 'internal_error';
 
 /** Error response body. */

@@ -1,12 +1,12 @@
 /** A tiny typed event emitter; `on` returns its own unsubscribe. */
-export interface Emitter<M extends Record<string, unknown>> {
+export interface Emitter<M extends object> {
   on<K extends keyof M>(name: K, handler: (payload: M[K]) => void): () => void;
   emit<K extends keyof M>(name: K, payload: M[K]): void;
   clear(): void;
 }
 
 /** Creates an emitter. A throwing handler is reported, never allowed to break the widget. */
-export function createEmitter<M extends Record<string, unknown>>(onHandlerError: (err: unknown) => void): Emitter<M> {
+export function createEmitter<M extends object>(onHandlerError: (err: unknown) => void): Emitter<M> {
   const handlers = new Map<keyof M, Set<(p: never) => void>>();
   return {
     on(name, handler) {

@@ -26,6 +26,7 @@ export type SdkErrorCode =
 export type CobrowseErrorCode =
   | SdkErrorCode
   | 'token-http'
+  | 'token-misconfigured'
   | 'token-unauthorized'
   | 'token-refused'
   | 'token-rate-limited'
@@ -74,10 +75,10 @@ export const ERROR_TABLE: Readonly<Record<CobrowseErrorCode, { message: string; 
   'session-start-failed': { message: "We couldn't start the support session. Please try again.", retryable: true },
   'connecting-in-progress': { message: 'A support session is already connecting. Wait a moment, then try again.', retryable: true },
   'session-limit': { message: 'A support session is already open in another tab of this site. Close it there, then start again here.', retryable: false },
-  'pin-not-found': { message: "That session PIN wasn't found. Start a new session to get a new PIN.", retryable: false },
+  'pin-not-found': { message: "The support service didn't recognise this session's PIN. Please contact the site owner.", retryable: false },
   'pin-invalid-format': { message: 'The session PIN must be 1 to 10 letters or digits. Please contact the site owner.', retryable: false },
   'pin-required': { message: 'This site is set up to use its own session PINs, but none was given. Please contact the site owner.', retryable: false },
-  'pin-conflict': { message: 'That session PIN is already in use. Start again to get a different one.', retryable: false },
+  'pin-conflict': { message: "This site gave a session PIN that is already in use. Please contact the site owner.", retryable: false },
   'join-failed': { message: "We couldn't reconnect to your support session. Try again, or start a new one.", retryable: true },
   'customer-limit': { message: 'Someone is already sharing in this support session.', retryable: false },
   'agent-limit': { message: 'Too many support agents are in this session already.', retryable: false },
@@ -88,6 +89,7 @@ export const ERROR_TABLE: Readonly<Record<CobrowseErrorCode, { message: string; 
   'service-error': { message: 'The support service had a problem. Please try again.', retryable: true },
   'sdk-unknown': { message: 'Something went wrong with the support session. Please try again.', retryable: true },
   'token-http': { message: "This site's support service isn't responding right now. Please try again in a moment.", retryable: true },
+  'token-misconfigured': { message: "This site's support service isn't set up to answer this page. Please contact the site owner.", retryable: false },
   'token-unauthorized': { message: 'You need to be signed in to this site to start a support session.', retryable: false },
   'token-refused': { message: "This site's support service refused the request from this page. Please contact the site owner.", retryable: false },
   'token-rate-limited': { message: 'Too many attempts. Wait a minute, then try again.', retryable: true },

@@ -14,6 +14,10 @@ export function describe(value: unknown): string {
   return `${typeof value} ${String(value)}`;
 }
 
+/** Why a secret-looking field is refused, wherever config comes from (an object, a script tag's attributes). */
+export const SECRET_PROBLEM =
+  'secrets must never be put in browser config: anyone can read them. Keep the SDK secret on your server and sign tokens there (see zoom-cobrowse-widget/server); pass the token endpoint URL as `token`.';
+
 /** Field names that look like a secret: refused wherever config comes from. */
 export const SECRET_NAME = /secret|private[-_]?key|password|passwd|credential/i;
 
@@ -37,7 +41,7 @@ export function checkObject(value: unknown, path: string, allowed: readonly stri
     if (SECRET_NAME.test(key)) {
       throw new CobrowseConfigError(
         p,
-        'secrets must never be put in browser config: anyone can read them. Keep the SDK secret on your server and sign tokens there (see zoom-cobrowse-widget/server); pass the token endpoint URL as `token`.',
+        SECRET_PROBLEM,
       );
     }
     if (!allowed.includes(key)) {

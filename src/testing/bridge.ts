@@ -11,15 +11,16 @@
  * stripped, and every element the widget's masking rules match replaced by a
  * placeholder before anything leaves the customer's page.
  */
-import { isMasked } from '../masking/compile';
+import { ALL_FIELD_SELECTORS, isMasked } from '../masking/compile';
 import type { CompiledMasking } from '../masking/types';
-import type { FakeCobrowseSdk, FakeEmitted, FakeSessionState } from './fake-sdk';
+import { FAKE_UI_ATTRIBUTE } from './consent-prompt';
+import type { FakeCobrowseSdk, FakeEmitted, FakePromptEvent, FakeSessionState } from './fake-sdk';
 
 /** Default channel name; both sides must use the same one. */
 export const EMULATOR_CHANNEL = 'zoom-cobrowse-emulator';
 /** What a masked field shows the agent instead of its value. */
 export const EMULATOR_MASK_PLACEHOLDER = '••••••';
-/** The agent desk's words for a PIN that matches no session (contract §5). */
+/** The agent desk's words for a PIN that matches no session (docs/zoom-sdk.md, "Events"). */
 export const EMULATOR_PIN_NOT_FOUND = 'Pincode is not found';
 
 const SOURCE = 'zoom-cobrowse-emulator';
@@ -29,7 +30,17 @@ const VERSION = 1;
 export type EmulatorCustomerState = FakeSessionState | 'no-sdk';
 
 /** What happened in the customer's session, in the emulator's own words. */
-export type EmulatorSessionEvent = 'agent-joined' | 'agent-left' | 'ended' | 'reconnecting' | 'remote-assist-started' | 'remote-assist-stopped';
+export type EmulatorSessionEvent =
+  | 'agent-joined'
+  | 'agent-left'
+  | 'ended'
+  | 'reconnecting'
+  | 'remote-assist-started'
+  | 'remote-assist-stopped'
+  /** The visitor is being asked to allow remote assist (Zoom's consent prompt). */
+  | 'remote-assist-requested'
+  /** The visitor said no to remote assist. */
+  | 'remote-assist-declined';
 
 /** A customer page as the agent console lists it. */
 export interface EmulatorCustomerInfo {
@@ -37,6 +48,8 @@ export interface EmulatorCustomerInfo {
   title: string;
   url: string;
   state: EmulatorCustomerState;
+  /** The Zoom SDK version the page's fake plays, once the page has loaded it. */
+  sdkVersion?: string;
 }
 
 /** One rendering of the customer's page, with masked fields already blanked. */
@@ -131,7 +144,7 @@ function safeUrlAttr(name: string, value: string): boolean {
 }
 
 /** `all-inputs` stand-in when the masking rules are not known yet: hide every field rather than guess. */
-const MASK_ALL: CompiledMasking = { mode: 'all-inputs', selectors: ['input', 'textarea', 'select', '[data-zoom-cobrowse-mask]', '[data-zoom-cobrowse-mask] *'], presets: [], categories: [] };
+const MASK_ALL: CompiledMasking = { mode: 'all-inputs', selectors: [...ALL_FIELD_SELECTORS, '[data-zoom-cobrowse-mask]', '[data-zoom-cobrowse-mask] *'], presets: [], categories: [] };
 
 /**
  * Serialises a page for the agent as Zoom would show it: light DOM only,
@@ -176,8 +189,8 @@ export function serializeForAgent(doc: Document, masking: CompiledMasking | null
     if (tag === 'meta' && el.hasAttribute('http-equiv')) return;
     if (tag === 'link' && !/\bstylesheet\b/i.test(el.getAttribute('rel') ?? '')) return;
     if (exclude && el.matches(exclude)) return;
-    // The widget lives in a shadow root, which Zoom does not transmit either.
-    if (el.hasAttribute('data-zoom-cobrowse-widget')) return;
+    // The widget lives in a shadow root, which Zoom does not transmit either; the fake's own UI (the consent prompt) is Zoom's, not the page's.
+    if (el.hasAttribute('data-zoom-cobrowse-widget') || el.hasAttribute(FAKE_UI_ATTRIBUTE)) return;
     if (tag === 'iframe' || tag === 'frame') {
       out.push(`<div data-emulator-frame${attributes(el, new Set(['class', 'id', 'style']))}>[embedded frame not shown]</div>`);
       return;
@@ -286,7 +299,8 @@ export function connectEmulatorCustomer(fake: FakeSource, options: EmulatorCusto
   const state = (): EmulatorCustomerState => getFake()?.state ?? 'no-sdk';
   const presence = (): void => {
     lastState = state();
-    ch.post({ kind: 'presence', customerId: id, title: doc.title, url: doc.URL, state: lastState });
+    const sdkVersion = getFake()?.version;
+    ch.post({ kind: 'presence', customerId: id, title: doc.title, url: doc.URL, state: lastState, ...(sdkVersion ? { sdkVersion } : {}) });
   };
   const snapshot = (): string => serializeForAgent(doc, getMasking(), { ...(options.exclude ? { exclude: options.exclude } : {}), ...(options.placeholder ? { placeholder: options.placeholder } : {}) });
 
@@ -320,6 +334,11 @@ export function connectEmulatorCustomer(fake: FakeSource, options: EmulatorCusto
     remote_assist_started: 'remote-assist-started',
     remote_assist_stopped: 'remote-assist-stopped',
   };
+  const PROMPT_EVENTS: Partial<Record<FakePromptEvent, EmulatorSessionEvent>> = { shown: 'remote-assist-requested', denied: 'remote-assist-declined' };
+  const onPrompt = (e: FakePromptEvent): void => {
+    const event = PROMPT_EVENTS[e];
+    if (event) ch.post({ kind: 'session', customerId: id, event });
+  };
   const onEmit = (e: FakeEmitted): void => {
     const event = SESSION_EVENTS[e.name];
     if (event === 'remote-assist-started') remoteAssist = true;
@@ -335,7 +354,9 @@ export function connectEmulatorCustomer(fake: FakeSource, options: EmulatorCusto
     if (current !== attached) {
       unsubscribe?.();
       attached = current;
-      unsubscribe = current?.onEmit(onEmit);
+      const offEmit = current?.onEmit(onEmit);
+      const offPrompt = current?.onRemoteAssistPrompt(onPrompt);
+      unsubscribe = current ? () => (offEmit?.(), offPrompt?.()) : undefined;
     }
     return current;
   };
@@ -434,7 +455,7 @@ export interface EmulatorAgent {
   leave(): Promise<EmulatorResult>;
   /** Ends the session for everyone. */
   end(): Promise<EmulatorResult>;
-  /** Starts or stops remote assist (the customer page must have enabled it). */
+  /** Asks for remote assist, or stops it (the customer page must have enabled it); with consent on, the visitor is asked first ("remote-assist-requested"). */
   remoteAssist(active: boolean): Promise<EmulatorResult>;
   /** Scrolls the customer's page by `dy` pixels while remote assist is on. */
   scroll(dy: number): Promise<EmulatorResult>;
@@ -469,8 +490,8 @@ export function createEmulatorAgent(options: EmulatorAgentOptions = {}): Emulato
 
   const ch = openChannel(options.channel ?? EMULATOR_CHANNEL, (m) => {
     if (m.kind === 'presence') {
-      const { customerId: cid, title, url, state } = m;
-      customers.set(cid, { customerId: cid, title, url, state });
+      const { customerId: cid, title, url, state, sdkVersion } = m;
+      customers.set(cid, { customerId: cid, title, url, state, ...(sdkVersion ? { sdkVersion } : {}) });
       publishCustomers();
       if (joinedWith && !rejoining && customerId === null && Date.now() < rejoinUntil && (state === 'waiting' || state === 'active')) {
         rejoining = true;

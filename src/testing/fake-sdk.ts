@@ -1,12 +1,14 @@
-import type { ZoomCobrowseSDK, ZoomInitResult, ZoomInitSettings, ZoomSession, ZoomSessionInfo, ZoomStartOptions } from '../sdk/types';
+import { isVersionBefore } from '../sdk/compat';
+import { ANNOTATION_SETTINGS_KEY, type ZoomCobrowseSDK, type ZoomInitResult, type ZoomInitSettings, type ZoomSession, type ZoomSessionInfo, type ZoomStartOptions, type ZoomStartResult } from '../sdk/types';
+import { realClock, type Clock } from '../shared/timers';
+import { showConsentPrompt } from './consent-prompt';
 import { decodeJwt } from './jwt';
 
-/** Time source for the fake; tests pass a controllable one. */
-export interface FakeClock {
-  now(): number;
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
+/** The Web SDK version the fake plays unless told otherwise: the newest in Zoom's changelog. */
+export const FAKE_SDK_DEFAULT_VERSION = '3.10.0';
+
+/** Time source for the fake; tests pass a controllable one. The widget's own `Clock`, so one test clock drives both. */
+export type FakeClock = Clock;
 
 /** Options for {@link createFakeCobrowseSdk}. */
 export interface FakeSdkOptions {
@@ -31,7 +33,37 @@ export interface FakeSdkOptions {
   sharedStorage?: Storage | null;
   /** Makes the 6-digit PIN; tests can fix it. */
   generatePin?: () => string;
+  /**
+   * The Web SDK version to play. Before 2.11 the fake reads only the top-level
+   * annotation flags; from 2.11 only the nested annotation object (see `annotations`).
+   * @default FAKE_SDK_DEFAULT_VERSION
+   */
+  version?: string;
+  /**
+   * Whether a start with a custom (BYOP) PIN emits `pincode_updated`. No public source
+   * shows it doing so; `false` reports success through `start`'s callback only.
+   * (A rejoin after a refresh still emits it: what Zoom does there is not known either.)
+   * @default true
+   */
+  byopPinEvent?: boolean;
+  /** `join()` answers 1002 (a transfer session still recovering) for this long after the fake is created. @default 0 */
+  recoveringMs?: number;
+  /**
+   * Where the remote-assist consent prompt is drawn (Zoom's own UI, outside the widget).
+   * null draws nothing: answer with `answerRemoteAssist`. @default document when present
+   */
+  document?: Document | null;
 }
+
+/** Annotation settings as the played version reads them from `init`. */
+export interface FakeAnnotations {
+  agent?: boolean;
+  customer?: boolean;
+  followScroll?: boolean;
+}
+
+/** What the remote-assist consent prompt is doing. */
+export type FakePromptEvent = 'shown' | 'allowed' | 'denied' | 'withdrawn';
 
 /** Where the fake session is. */
 export type FakeSessionState = 'none' | 'starting' | 'waiting' | 'active' | 'reconnecting' | 'ended';
@@ -54,6 +86,12 @@ export interface FakeCobrowseSdk {
   readonly initCalls: readonly ZoomInitSettings[];
   /** Every `start` argument, in order. */
   readonly startCalls: readonly ZoomStartOptions[];
+  /** The Web SDK version played. */
+  readonly version: string;
+  /** The annotation settings the played version honours, from the latest `init`. */
+  readonly annotations: FakeAnnotations;
+  /** True while the visitor's remote-assist consent prompt waits for an answer. */
+  readonly remoteAssistPrompt: boolean;
   /** Everything emitted so far. */
   readonly emitted: readonly FakeEmitted[];
   /** An agent joins with this PIN (defaults to the current one); fails like Zoom's desk on a wrong PIN. */
@@ -68,8 +106,20 @@ export interface FakeCobrowseSdk {
   raiseError(code: number | string, errorMsg?: string): void;
   /** The next `start` fails with this code instead of issuing a PIN. */
   failNextStart(code: number): void;
-  /** The agent starts or stops remote assist (only if the settings enabled it). */
+  /**
+   * The agent starts or stops remote assist (only if the settings enabled it). With
+   * `enableCustomerConsent` on, starting shows the visitor Zoom's consent prompt first,
+   * and remote assist starts only once it is allowed.
+   */
   remoteAssist(active: boolean): void;
+  /** Answers the consent prompt as the visitor would (Allow or Deny). */
+  answerRemoteAssist(allow: boolean): void;
+  /** Observes the consent prompt (shown, allowed, denied, withdrawn by the agent); returns the unsubscribe. */
+  onRemoteAssistPrompt(listener: (event: FakePromptEvent) => void): () => void;
+  /** From now, `join()` answers 1002 (still recovering) for `ms`. */
+  holdRecovery(ms: number): void;
+  /** Emits any event, known to the widget or not (Zoom adds events without publishing their names). */
+  emitEvent(name: string, payload?: unknown): void;
   /** Observes every emitted event; returns the unsubscribe. */
   onEmit(listener: (event: FakeEmitted) => void): () => void;
   /** Stamps "last seen" now (the script build calls it on pagehide). */
@@ -91,12 +141,6 @@ interface StoredSession {
   lastSeen: number;
 }
 
-const defaultClock: FakeClock = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-};
-
 function storageOr(value: Storage | null | undefined, name: 'sessionStorage' | 'localStorage'): Storage | null {
   if (value !== undefined) return value;
   try {
@@ -115,19 +159,38 @@ function readJson<T>(storage: Storage | null, key: string): T | null {
   }
 }
 
+/** The annotation flags a build of `version` reads from its init settings (docs/zoom-sdk.md, "Settings"). */
+function readAnnotations(settings: ZoomInitSettings, version: string): FakeAnnotations {
+  const out: FakeAnnotations = {};
+  if (isVersionBefore(version, 2, 11)) {
+    if (typeof settings.allowAgentAnnotation === 'boolean') out.agent = settings.allowAgentAnnotation;
+    if (typeof settings.allowCustomerAnnotation === 'boolean') out.customer = settings.allowCustomerAnnotation;
+    return out;
+  }
+  const nested = settings[ANNOTATION_SETTINGS_KEY];
+  if (typeof nested?.allowCustomerAnnotation === 'boolean') out.customer = nested.allowCustomerAnnotation;
+  if (typeof nested?.enableAnnotationFollowScroll === 'boolean') out.followScroll = nested.enableAnnotationFollowScroll;
+  return out;
+}
+
 /**
- * A fake of the Zoom Cobrowse customer SDK that behaves as
- * shared/zoom-sdk-contract.md describes: async `init`, token claim checks,
- * `session_started` then `pincode_updated`, the 3-minute agent window, refresh
- * recovery within 2 minutes, one active session per browser.
+ * A fake of the Zoom Cobrowse customer SDK that behaves as docs/zoom-sdk.md
+ * describes: async `init`, token claim checks, `session_started` then
+ * `pincode_updated` (and `start`'s result callback), the 3-minute agent window,
+ * refresh recovery within 2 minutes, one active session per browser, and the
+ * visitor's consent prompt before remote assist.
  */
 export function createFakeCobrowseSdk(options: FakeSdkOptions = {}): FakeCobrowseSdk {
-  const clock = options.clock ?? defaultClock;
+  const clock = options.clock ?? realClock;
   const storage = storageOr(options.storage, 'sessionStorage');
   const shared = storageOr(options.sharedStorage, 'localStorage');
   const recoveryWindow = options.recoveryWindowMs ?? 120_000;
   const agentWait = options.agentWaitMs ?? 180_000;
   const generatePin = options.generatePin ?? (() => String(Math.floor(100000 + Math.random() * 900000)));
+  const version = options.version ?? FAKE_SDK_DEFAULT_VERSION;
+  const promptDoc = options.document !== undefined ? options.document : typeof document !== 'undefined' ? document : null;
+  const promptListeners = new Set<(e: FakePromptEvent) => void>();
+  let recoveringUntil = options.recoveringMs ? clock.now() + options.recoveringMs : 0;
 
   const initCalls: ZoomInitSettings[] = [];
   const startCalls: ZoomStartOptions[] = [];
@@ -144,6 +207,9 @@ export function createFakeCobrowseSdk(options: FakeSdkOptions = {}): FakeCobrows
     id = `fake-${Math.random().toString(36).slice(2)}`;
     agentName: string | null = null;
     remoteAssistOn = false;
+    /** The consent prompt while it waits: how to take it down. */
+    prompt: (() => void) | undefined;
+    promptPending = false;
     timers = new Set<unknown>();
 
     /** Where this session's record lives: shared by all tabs when multi-tab persistence is on, as Zoom's cookie is. */
@@ -159,7 +225,7 @@ export function createFakeCobrowseSdk(options: FakeSdkOptions = {}): FakeCobrows
       list.push(handler);
       this.handlers.set(event, list);
     }
-    // Deliberately no off(): the contract knows of none.
+    // Deliberately no off(): no public source shows one (docs/zoom-sdk.md, "Session object").
 
     emit(name: string, payload: unknown): void {
       const e = { name, payload };
@@ -182,8 +248,29 @@ export function createFakeCobrowseSdk(options: FakeSdkOptions = {}): FakeCobrows
       this.timers.clear();
     }
 
-    error(code: number, errorMsg: string): void {
-      this.later(0, () => this.emit('session_error', { code, errorMsg }));
+    error(code: number, errorMsg: string, callback?: (result: ZoomStartResult) => void): void {
+      this.later(0, () => {
+        callback?.({ success: false, error: { code, errorMsg } });
+        this.emit('session_error', { code, errorMsg });
+      });
+    }
+
+    /** Takes the consent prompt down; `event` says why, for the emulator's agent. */
+    closePrompt(event: FakePromptEvent): void {
+      if (!this.promptPending) return;
+      this.promptPending = false;
+      this.prompt?.();
+      this.prompt = undefined;
+      for (const l of [...promptListeners]) l(event);
+    }
+
+    answerPrompt(allow: boolean): void {
+      if (!this.promptPending) return;
+      this.closePrompt(allow ? 'allowed' : 'denied');
+      if (allow && this.state === 'active' && !this.remoteAssistOn) {
+        this.remoteAssistOn = true;
+        this.emit('remote_assist_started', {});
+      }
     }
 
     persist(): void {
@@ -228,6 +315,7 @@ export function createFakeCobrowseSdk(options: FakeSdkOptions = {}): FakeCobrows
     }
 
     finish(payload: unknown): void {
+      this.closePrompt('withdrawn');
       this.clearTimers();
       this.heartbeatOn = false;
       this.state = 'ended';
@@ -235,15 +323,16 @@ export function createFakeCobrowseSdk(options: FakeSdkOptions = {}): FakeCobrows
       this.emit('session_ended', payload);
     }
 
-    start(opts: ZoomStartOptions): void {
+    start(opts: ZoomStartOptions, callback?: (result: ZoomStartResult) => void): void {
       startCalls.push({ ...opts });
-      if (this.state !== 'none' && this.state !== 'ended') return this.error(1002, 'A session is already connecting or active.');
+      const fail = (code: number, errorMsg: string): void => this.error(code, errorMsg, callback);
+      if (this.state !== 'none' && this.state !== 'ended') return fail(1002, 'A session is already connecting or active.');
       const failure = nextStartFailure;
       nextStartFailure = undefined;
-      if (failure !== undefined) return this.error(failure, `Simulated failure ${failure}.`);
+      if (failure !== undefined) return fail(failure, `Simulated failure ${failure}.`);
       const lock = readJson<{ id: string; lastSeen: number }>(shared, ACTIVE_KEY);
       if (lock && lock.id !== this.id && clock.now() - lock.lastSeen < recoveryWindow) {
-        return this.error(1004, 'Another session is active in this browser for this site.');
+        return fail(1004, 'Another session is active in this browser for this site.');
       }
       const claims = typeof opts?.sdkToken === 'string' ? decodeJwt(opts.sdkToken) : undefined;
       const now = Math.floor(clock.now() / 1000);
@@ -258,15 +347,17 @@ export function createFakeCobrowseSdk(options: FakeSdkOptions = {}): FakeCobrows
               : typeof claims.iat !== 'number' || claims.exp - claims.iat < MIN_TTL || claims.exp - claims.iat > MAX_TTL
                 ? 'token lifetime outside 30 min to 48 h'
                 : undefined;
-      if (problem) return this.error(2001, `Invalid token: ${problem}.`);
+      if (problem) return fail(2001, `Invalid token: ${problem}.`);
       const byop = claims?.enable_byop === 1;
       let pin: string;
-      if (opts.customPinCode !== undefined) {
-        if (!byop) return this.error(2001, 'Invalid token: customPinCode needs enable_byop in the token.');
-        if (!/^[a-z0-9]{1,10}$/i.test(String(opts.customPinCode))) return this.error(1008, 'Custom PIN must be 1 to 10 letters or digits.');
+      const custom = opts.customPinCode !== undefined;
+      if (custom) {
+        if (!byop) return fail(2001, 'Invalid token: customPinCode needs enable_byop in the token.');
+        if (!/^[a-z0-9]{1,10}$/i.test(String(opts.customPinCode))) return fail(1008, 'Custom PIN must be 1 to 10 letters or digits.');
+        // Zoom's BYOP page: the custom PIN is converted to uppercase.
         pin = String(opts.customPinCode).toUpperCase();
       } else if (byop) {
-        return this.error(1009, 'BYOP token but no customPinCode.');
+        return fail(1009, 'BYOP token but no customPinCode.');
       } else {
         pin = generatePin();
       }
@@ -276,13 +367,15 @@ export function createFakeCobrowseSdk(options: FakeSdkOptions = {}): FakeCobrows
         this.pin = pin;
         this.state = 'waiting';
         this.emit('session_started', { sessionId: this.id });
-        this.emit('pincode_updated', { [options.pinField ?? 'pinCode']: pin });
+        if (!custom || options.byopPinEvent !== false) this.emit('pincode_updated', { [options.pinField ?? 'pinCode']: pin });
+        callback?.({ success: true });
         this.waitForAgent();
         this.heartbeat();
       });
     }
 
     join(): void {
+      if (clock.now() < recoveringUntil) return this.error(1002, 'A transfer session is still recovering.');
       const stored = readJson<StoredSession>(this.records, SESSION_KEY);
       if (!stored || clock.now() - stored.lastSeen >= recoveryWindow) {
         this.release();
@@ -304,6 +397,7 @@ export function createFakeCobrowseSdk(options: FakeSdkOptions = {}): FakeCobrows
 
     end(): void {
       if (this.state === 'none' || this.state === 'ended') return;
+      this.closePrompt('withdrawn');
       this.clearTimers();
       this.heartbeatOn = false;
       this.state = 'ended';
@@ -355,6 +449,13 @@ export function createFakeCobrowseSdk(options: FakeSdkOptions = {}): FakeCobrows
     initCalls,
     startCalls,
     emitted,
+    version,
+    get annotations() {
+      return readAnnotations(current?.settings ?? initCalls[initCalls.length - 1] ?? {}, version);
+    },
+    get remoteAssistPrompt() {
+      return current?.promptPending ?? false;
+    },
     agentJoin(opts = {}) {
       const s = requireLive('agentJoin');
       if (opts.pin !== undefined && opts.pin.toUpperCase() !== s.pin) return false;
@@ -368,6 +469,7 @@ export function createFakeCobrowseSdk(options: FakeSdkOptions = {}): FakeCobrows
     },
     agentLeave() {
       const s = requireLive('agentLeave');
+      s.closePrompt('withdrawn');
       s.agentName = null;
       s.remoteAssistOn = false;
       s.state = 'waiting';
@@ -399,9 +501,34 @@ export function createFakeCobrowseSdk(options: FakeSdkOptions = {}): FakeCobrows
     remoteAssist(active) {
       const s = requireLive('remoteAssist');
       if (!s.settings.remoteAssist?.enable) throw new Error('[zoom-cobrowse-widget/testing] remoteAssist: not enabled in the init settings.');
+      if (!active) s.closePrompt('withdrawn');
       if (s.remoteAssistOn === active) return;
+      if (active && s.settings.remoteAssist.enableCustomerConsent) {
+        // Zoom asks the visitor itself; nothing starts until they allow it.
+        if (s.promptPending) return;
+        if (s.state !== 'active') throw new Error('[zoom-cobrowse-widget/testing] remoteAssist: no agent has joined.');
+        s.promptPending = true;
+        s.prompt = promptDoc ? showConsentPrompt(promptDoc, (allow) => s.answerPrompt(allow)) : undefined;
+        for (const l of [...promptListeners]) l('shown');
+        return;
+      }
       s.remoteAssistOn = active;
       s.emit(active ? 'remote_assist_started' : 'remote_assist_stopped', {});
+    },
+    answerRemoteAssist(allow) {
+      if (!current?.promptPending) throw new Error('[zoom-cobrowse-widget/testing] answerRemoteAssist: no consent prompt is showing. Call remoteAssist(true) with remoteAssist.requireConsent on first.');
+      current.answerPrompt(allow);
+    },
+    onRemoteAssistPrompt(listener) {
+      promptListeners.add(listener);
+      return () => void promptListeners.delete(listener);
+    },
+    holdRecovery(ms) {
+      recoveringUntil = clock.now() + ms;
+    },
+    emitEvent(name, payload) {
+      if (!current) throw new Error('[zoom-cobrowse-widget/testing] emitEvent: init() has not been called yet.');
+      current.emit(name, payload);
     },
     touch() {
       current?.persist();
@@ -411,6 +538,7 @@ export function createFakeCobrowseSdk(options: FakeSdkOptions = {}): FakeCobrows
       return () => void observers.delete(listener);
     },
     reset() {
+      current?.closePrompt('withdrawn');
       current?.clearTimers();
       current?.release();
       current = undefined;

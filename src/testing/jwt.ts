@@ -1,13 +1,10 @@
-/** Claims the fake SDK reads from a customer token (contract §8). */
-export interface CobrowseJwtClaims {
-  app_key?: unknown;
-  role_type?: unknown;
-  iat?: unknown;
-  exp?: unknown;
-  user_id?: unknown;
-  user_name?: unknown;
-  enable_byop?: unknown;
-}
+import type { CobrowseClaims } from '../server/sign';
+
+/**
+ * Claims the fake SDK reads from a customer token: the token endpoint's claims
+ * (src/server/sign.ts), each possibly missing or wrong, since the fake checks them itself.
+ */
+export type CobrowseJwtClaims = { [K in keyof CobrowseClaims]?: unknown };
 
 function base64UrlDecode(part: string): string {
   const b64 = part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '=');
@@ -42,7 +39,7 @@ function base64UrlEncode(text: string): string {
  */
 export function createFakeToken(claims: { sdkKey: string; roleType?: 1 | 2; ttlSeconds?: number; userId?: string; userName?: string; enableByop?: boolean; now?: number }): string {
   const iat = Math.floor((claims.now ?? Date.now()) / 1000);
-  const payload = {
+  const payload: CobrowseClaims = {
     app_key: claims.sdkKey,
     role_type: claims.roleType ?? 1,
     iat,

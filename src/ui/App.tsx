@@ -68,9 +68,19 @@ export function App(p: UiProps) {
         <div class="panel" role="dialog" aria-labelledby="zcw-title" tabIndex={-1} ref={panel} data-part="panel">
           <div class="head">
             <h2 id="zcw-title">{t('panelTitle')}</h2>
-            <button class="x" aria-label={t(live ? 'minimise' : 'close')} data-action="close" onClick={p.close}>
-              {live ? '–' : '×'}
-            </button>
+            {live ? (
+              // During a session this only hides the panel; say so in words, not with a faint dash.
+              <button class="min" data-action="close" onClick={p.close}>
+                <svg viewBox="0 0 24 24" aria-hidden="true">
+                  <path d="M6 9l6 6 6-6" />
+                </svg>
+                {t('minimise')}
+              </button>
+            ) : (
+              <button class="x" aria-label={t('close')} data-action="close" onClick={p.close}>
+                ×
+              </button>
+            )}
           </div>
           <Body {...p} />
         </div>
@@ -88,7 +98,8 @@ export function App(p: UiProps) {
         >
           {live ? <span class="dot" aria-hidden="true" /> : <Icon name={p.icon} />}
           {/* LRI…PDI keeps the PIN's digit groups in reading order inside right-to-left text. */}
-          {live ? (s.state === 'waiting' && s.pin ? `${t('launcherActive')} · \u2066${groupPin(s.pin)}\u2069` : t('launcherActive')) : t('launcher')}
+          {/* The PIN is in the panel when it is open: the pill repeats it only while the panel is closed. */}
+          {live ? (!show && s.state === 'waiting' && s.pin ? `${t('launcherActive')} · \u2066${groupPin(s.pin)}\u2069` : t('launcherActive')) : t('launcher')}
         </button>
       )}
       <div class="sr" aria-live="polite" data-part="announcer">

@@ -37,6 +37,13 @@ export function Body(p: UiProps) {
               </ul>
             </div>
           )}
+          {p.canPreview && (
+            <p>
+              <button class="link" data-action="preview" aria-pressed={p.preview} onClick={() => p.setPreview(!p.preview)}>
+                {t(p.preview ? 'hideHidden' : 'showHidden')}
+              </button>
+            </p>
+          )}
           {p.privacyUrl && (
             <p>
               <a href={p.privacyUrl} target="_blank" rel="noopener noreferrer" data-part="privacy">

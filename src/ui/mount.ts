@@ -22,6 +22,8 @@ export interface MountedUi {
   setOpen(open: boolean): void;
   /** Applies a validated theme, replacing the previous one entirely. */
   setTheme(theme: ResolvedTheme): void;
+  /** Whether the stylesheet is attached yet (it waits for the first paint). */
+  readonly styled: boolean;
   /** Unmounts Preact, cancels timers and removes the host element. */
   destroy(): void;
 }
@@ -47,6 +49,8 @@ export interface MountOptions {
   paintNow?: boolean;
   /** Outline masked fields for the visitor during a session (masking.highlight). */
   highlight: false | { label?: string; color?: string };
+  /** Called once the stylesheet is attached (first paint), with the host element: colours can be measured as rendered from then on. */
+  onStyled?: (host: HTMLElement) => void;
   warn(message: string): void;
 }
 
@@ -144,6 +148,16 @@ export function mountUi(c: CobrowseController, o: MountOptions): MountedUi {
     close: () => setOpen(false),
     setConfirm: (confirm) => update({ confirm }),
     restart: () => c.restart(),
+    canPreview: !!o.highlight && o.masked.length > 0,
+    preview: false,
+    setPreview: (on) => {
+      update({ preview: on });
+      if (on) void c.previewMasking(true).then(() => syncHighlight(c.getState().state));
+      else {
+        syncHighlight(c.getState().state);
+        void c.previewMasking(false);
+      }
+    },
   };
   // The first paint waits for an idle moment: the launcher is not urgent, and rendering it
   // (with the compile of the UI code it needs) then never competes with the host page's own
@@ -155,8 +169,10 @@ export function mountUi(c: CobrowseController, o: MountOptions): MountedUi {
     if (!alive) return;
     if (!painted && idle !== undefined) win?.cancelIdleCallback(idle);
     painted = true;
+    const first = !styled;
     ensureStyled();
     render(h(App, p), mountPoint);
+    if (first) o.onStyled?.(host);
   }
   function update(patch: Partial<UiProps>, urgent = true): void {
     if (!alive) return;
@@ -167,7 +183,8 @@ export function mountUi(c: CobrowseController, o: MountOptions): MountedUi {
   let highlighter: MaskHighlighter | undefined;
   const syncHighlight = (state: string): void => {
     if (!o.highlight) return;
-    const live = state === 'waiting' || state === 'active' || state === 'reconnecting';
+    // During a session, or in the consent step when the visitor asked to see what stays hidden.
+    const live = state === 'waiting' || state === 'active' || state === 'reconnecting' || (state === 'consent' && p.preview);
     if (live && !highlighter) {
       if (o.highlight.color) host.style.setProperty('--zcw-mask-color', o.highlight.color);
       highlighter = c.maskHighlighter({ layer: maskLayer, label: o.highlight.label ?? p.t('maskBadge'), nonce: o.nonce });
@@ -177,6 +194,8 @@ export function mountUi(c: CobrowseController, o: MountOptions): MountedUi {
   };
 
   const unsubscribe = c.subscribe((s) => {
+    // The preview belongs to one consent step: leaving it (accept, decline, close) ends it.
+    if (s.state !== 'consent') p = { ...p, preview: false };
     syncHighlight(s.state);
     const prev = p.s.state;
     // A resumed session comes back into view as it was (without taking focus from the page);
@@ -215,6 +234,9 @@ export function mountUi(c: CobrowseController, o: MountOptions): MountedUi {
     host,
     setOpen,
     setTheme,
+    get styled() {
+      return styled;
+    },
     destroy() {
       if (!painted && idle !== undefined) win?.cancelIdleCallback(idle);
       alive = false;

@@ -37,4 +37,9 @@ export interface UiProps {
   setConfirm(on: boolean): void;
   /** Starts over without asking for consent again (it was given this visit). */
   restart(): void;
+  /** Whether the consent step can outline what stays hidden (masking on, outlines not turned off). */
+  canPreview: boolean;
+  /** Whether those outlines are showing. */
+  preview: boolean;
+  setPreview(on: boolean): void;
 }

@@ -139,6 +139,26 @@ describe('theming in the browser', () => {
     await page.context().close();
   });
 
+  it('a configured colour and a method called at once: checked as rendered, so no false warning', async () => {
+    const { page } = await h.newPage();
+    const warnings: string[] = [];
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    await page.goto(`${h.server.origin}/test/browser/pages/blank.html`);
+    // White on #0b5cff is about 5.3:1 and text on the surface far more: both pass AA.
+    await page.setContent(
+      `<body><script src="${h.server.origin}/dist/zoom-cobrowse-widget.iife.js" data-sdk-key="test-sdk-key" data-token-url="/t" data-theme-primary="#0b5cff" data-theme-surface="#ffffff"></script>
+       <script>window.stateAtOnce = ZoomCobrowseWidget.getState().state;</script></body>`,
+    );
+    await widgetHandle(page).part('launcher').waitFor();
+    await page.waitForTimeout(200);
+    expect(await page.evaluate(() => (window as any).stateAtOnce)).toBe('idle');
+    expect(warnings).toEqual([]);
+    // A real problem is still found, with the ratio as rendered (white on #0b5cff stays fine).
+    await page.evaluate(() => (window as any).ZoomCobrowseWidget.getWidget().setTheme({ primary: '#0b5cff', text: '#dddddd' }));
+    expect(warnings).toEqual([expect.stringMatching(/--zcw-text on --zcw-surface has a contrast of 1\.\d\d:1/)]);
+    await page.context().close();
+  });
+
   it('the host page can override any token, and the parts that read one, with CSS variables', async () => {
     const p = await openStatesPage(h);
     await p.page.addStyleTag({ content: '[data-zoom-cobrowse-widget] { --zcw-primary: rgb(200, 0, 90); --zcw-launcher-text: rgb(255, 255, 0); --zcw-radius: 2px; }' });

@@ -1,11 +1,5 @@
-import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
-
-/** Where Debian puts Chromium; CHROMIUM_PATH overrides it. */
-export function findChromium(): string | null {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  return candidates.find((p): p is string => !!p && existsSync(p)) ?? null;
-}
+import { findChromium } from '../../scripts/find-chromium.mjs';
 
 /** Launches headless Chromium with the flags this closed-network machine needs. */
 export async function launchChromium(): Promise<Browser> {

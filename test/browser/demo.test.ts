@@ -214,8 +214,22 @@ describe('npm run demo, emulator mode', () => {
     }
     expect(html).not.toMatch(/<script/i);
 
-    // Remote assist: the visitor's widget says so, and the agent can scroll the page.
+    // Remote assist: Zoom first asks the visitor in its own prompt (requireConsent is on by default);
+    // until they allow it, the agent waits and cannot move the page.
     await agent.locator('#assist').click();
+    await expect.poll(() => agent.locator('#status').textContent()).toContain('Waiting for the customer to allow remote assist');
+    const prompt = shop.getByRole('dialog', { name: 'Allow remote assist?' });
+    await prompt.getByRole('button', { name: 'Deny' }).click();
+    await expect.poll(() => agent.locator('#status').textContent()).toContain('The customer declined remote assist');
+    expect(await shop.evaluate(() => window.widget?.getState().remoteAssist)).toBe(false);
+    await agent.locator('#assist').click();
+    await prompt.waitFor();
+    expect(await agent.locator('#scroll-down').isDisabled()).toBe(true);
+    expect(await shop.evaluate(() => window.widget?.getState().remoteAssist)).toBe(false);
+    // The prompt is the visitor's: it is not part of what the agent sees.
+    await agent.waitForTimeout(1200);
+    expect(await agentViewHtml(agent)).not.toContain('Allow remote assist?');
+    await prompt.getByRole('button', { name: 'Allow' }).click();
     await expect.poll(() => agent.locator('#status').textContent()).toContain('Remote assist is on');
     await expect.poll(() => shop.evaluate(() => window.widget?.getState().remoteAssist)).toBe(true);
     await agent.locator('#scroll-down').click();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Request } from 'playwright-core';
 import { SDK_KEY, startHarness, type Harness } from './harness';
+import { runAxe } from './states';
 
 let h: Harness;
 beforeAll(async () => {
@@ -11,7 +12,7 @@ afterAll(async () => {
 });
 
 async function fullFlow(page: Page, requests: Request[]) {
-  // Script loads only: a hover may add a <link rel=prefetch> warm-up hint by design (DESIGN.md), which loads nothing.
+  // Script loads only: a hover may add a <link rel=prefetch> warm-up hint by design (docs/ARCHITECTURE.md, "Lazy parts"), which loads nothing.
   const zoomRequests = { get length() { return requests.filter((r) => r.resourceType() === 'script').length; }, map: <T>(f: (r: Request) => T) => requests.filter((r) => r.resourceType() === 'script').map(f) };
   const launcher = page.locator('[data-zoom-cobrowse-widget] [data-part="launcher"]');
   await launcher.waitFor();
@@ -64,6 +65,51 @@ describe('in Chromium, against the fake SDK served at the Zoom CDN URL', () => {
     expect(events).toEqual([['pin', pin], ['agentJoined'], ['ended', 'customer']]);
     const pos = await page.locator('[data-zoom-cobrowse-widget] .root').getAttribute('data-position');
     expect(pos).toBe('bottom-left');
+  });
+
+  it("npm build, BYOP, a build that sends no pincode_updated: the custom PIN is shown uppercased, and the agent's remote assist waits for the visitor's Allow", async () => {
+    const { page, zoomRequests } = await h.newPage();
+    await page.goto(`${h.server.origin}/test/browser/pages/byop.html`);
+    const widget = page.locator('[data-zoom-cobrowse-widget]');
+    await widget.locator('[data-part="launcher"]').click();
+    await page.getByRole('button', { name: 'Share this page' }).click();
+    const pin = widget.locator('[data-part="pin"]');
+    await pin.waitFor();
+    expect(await pin.getAttribute('data-pin')).toBe('HELP42');
+    const fake = () => page.evaluate(() => {
+      const f = (window as any).fake;
+      return { pin: f.pin, events: f.emitted.map((e: { name: string }) => e.name), start: f.startCalls.at(-1), init: f.initCalls.at(-1) };
+    });
+    const seen = await fake();
+    expect(seen.events).not.toContain('pincode_updated');
+    expect(seen.start.customPinCode).toBe('help42');
+    expect(seen.pin).toBe('HELP42');
+    expect(seen.init.appKey).toBe(SDK_KEY);
+    expect(zoomRequests).toHaveLength(0); // npm build: nothing from Zoom's CDN
+
+    // The agent types the PIN the visitor reads out.
+    expect(await page.evaluate(() => (window as any).fake.agentJoin({ pin: 'HELP42', name: 'Riley' }))).toBe(true);
+    await widget.locator('[data-part="panel"]').getByText('Riley is viewing this page').waitFor();
+
+    // The agent asks for remote assist: Zoom's own prompt appears in the page, outside the widget.
+    await page.evaluate(() => (window as any).fake.remoteAssist(true));
+    const prompt = page.getByRole('dialog', { name: 'Allow remote assist?' });
+    await prompt.waitFor();
+    expect(await prompt.evaluate((el) => el.closest('[data-zoom-cobrowse-widget]') === null && el.getRootNode() === document)).toBe(true);
+    expect(await runAxe(page, '[data-zoom-cobrowse-fake-ui]')).toEqual([]);
+    expect(await widget.locator('[data-part="remote-assist"]').count()).toBe(0);
+    expect(await page.evaluate(() => (window as any).widget.getState().remoteAssist)).toBe(false);
+    // Keyboard: focus is on the prompt; Tab reaches Allow, Enter answers.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Deny');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Allow');
+    await page.keyboard.press('Enter');
+    await prompt.waitFor({ state: 'detached' });
+    await expect.poll(() => widget.locator('[data-part="remote-assist"]').textContent()).toBe('The agent is scrolling this page for you.');
+
+    await page.getByRole('button', { name: 'End session' }).click();
+    await page.locator('[data-action="confirm-end"]').click();
+    await widget.locator('[data-state="ended"]').waitFor();
   });
 
   it('the token endpoint received a customer request', () => {

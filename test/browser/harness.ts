@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import { ZOOM_CDN_ORIGIN } from '../../src/sdk/loader';
 import { createFakeToken } from '../../src/testing/jwt';
 import { launchChromium } from './chromium';
 import { startStaticServer, type StaticServer } from './static-server';
 
 export const SDK_KEY = 'test-sdk-key';
-export const ZOOM_HOST = 'us01-zcb.zoom.us';
+/** Zoom's CDN host, where the harness serves the fake SDK. */
+export const ZOOM_HOST = new URL(ZOOM_CDN_ORIGIN).host;
 const FAKE_SDK = readFileSync(resolve(import.meta.dirname, '../../dist/zoom-cobrowse-fake-sdk.iife.js'), 'utf8');
 
 /** A browser, a loopback server with a token endpoint, and pages whose Zoom CDN requests get the fake SDK. */

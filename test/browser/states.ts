@@ -17,6 +17,8 @@ export interface StatesPageOptions {
   launcher?: boolean;
   viewport?: { width: number; height: number };
   deviceScaleFactor?: number;
+  /** The PIN the fake SDK issues (it picks a random one otherwise): screenshots must not change from run to run. */
+  pin?: string;
 }
 
 /** A context like Harness.newPage's (Zoom's CDN answers with the fake SDK), with a device scale factor. */
@@ -32,6 +34,8 @@ export async function openStatesPage(h: Harness, o: StatesPageOptions = {}) {
   const { page, context } = o.deviceScaleFactor ? await scaledContext(h, o.deviceScaleFactor) : await h.newPage();
   if (o.viewport) await page.setViewportSize(o.viewport);
   await page.clock.install();
+  // The fake SDK script reads its options from this global when the widget loads it.
+  if (o.pin) await page.addInitScript((pin) => Object.assign(window, { ZoomCobrowseFakeOptions: { generatePin: () => pin } }), o.pin);
   let release: () => void = () => {};
   let gated = false;
   await context.route('**/api/cobrowse/token', async (route) => {
@@ -82,17 +86,17 @@ export function widgetHandle(page: Page) {
 }
 
 /** axe-core results for the widget only, shadow DOM included. */
-export async function runAxe(page: Page): Promise<Array<{ id: string; impact: string | null; nodes: string[]; help: string }>> {
+export async function runAxe(page: Page, selector = '[data-zoom-cobrowse-widget]'): Promise<Array<{ id: string; impact: string | null; nodes: string[]; help: string }>> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
-  return page.evaluate(async () => {
+  return page.evaluate(async (sel) => {
     const axe = (window as any).axe;
-    const r = await axe.run(document.querySelector('[data-zoom-cobrowse-widget]'), {
+    const r = await axe.run(document.querySelector(sel), {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
       // A floating widget is not page content that belongs in a landmark.
       rules: { region: { enabled: false } },
     });
     return r.violations.map((v: any) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n: any) => `${n.target.join(' ')}: ${n.failureSummary}`) }));
-  });
+  }, selector);
 }
 
 /** Every state a visitor can meet, in an order one page can walk through. */
@@ -139,6 +143,8 @@ export async function walkStates(p: Awaited<ReturnType<typeof openStatesPage>>, 
   await part('launcher').click();
   await fake('agentJoin', { name: 'Riley' });
   await fake('remoteAssist', true);
+  // Zoom's own consent prompt (outside the widget) asks the visitor first.
+  await fake('answerRemoteAssist', true);
   await part('remote-assist').waitFor();
   await state('active');
   await visit('active');

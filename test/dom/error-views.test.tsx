@@ -9,20 +9,13 @@ afterEach(() => {
   cleanupWidgets();
 });
 
-async function toError(w: ReturnType<typeof setupWidget>) {
-  w.widget.open();
-  await w.clock.flush();
-  await w.click('[data-action="accept"]');
-  await w.clock.advance(100);
-}
-
 describe('what the visitor sees for each SDK error code', () => {
   for (const [code, info] of Object.entries(ZOOM_ERROR_CODES)) {
     const expected = ERROR_TABLE[info.code];
     it(`${code} → "${expected.message}" ${info.retryable ? 'with' : 'without'} Retry`, async () => {
       const w = setupWidget();
       w.fake.failNextStart(Number(code));
-      await toError(w);
+      await w.share();
       expect(w.q('.root')?.dataset.state).toBe('error');
       expect(w.q('[data-part="error-message"]')?.textContent).toBe(expected.message);
       expect(w.q('[data-part="error-message"]')?.getAttribute('role')).toBe('alert');
@@ -34,14 +27,14 @@ describe('what the visitor sees for each SDK error code', () => {
   it('an unknown code shows a sentence with the raw code, and Retry', async () => {
     const w = setupWidget();
     w.fake.failNextStart(4242);
-    await toError(w);
+    await w.share();
     expect(w.q('[data-part="error-message"]')?.textContent).toMatch(/^Something went wrong.*\(code 4242\)\.$/);
     expect(w.q('[data-action="retry"]')).not.toBeNull();
   });
 
   it('an error during an active session (session_error) is shown too', async () => {
     const w = setupWidget();
-    await toError(w);
+    await w.share();
     w.fake.agentJoin();
     w.fake.raiseError(1016, 'backend gone');
     await w.clock.flush();
@@ -51,7 +44,7 @@ describe('what the visitor sees for each SDK error code', () => {
   it('Retry starts again and reaches the PIN', async () => {
     const w = setupWidget();
     w.fake.failNextStart(1001);
-    await toError(w);
+    await w.share();
     await w.click('[data-action="retry"]');
     await w.clock.advance(100);
     expect(w.q('[data-part="pin"]')?.textContent).toBe('482 913');
@@ -59,7 +52,7 @@ describe('what the visitor sees for each SDK error code', () => {
 
   it('an unsupported browser says so, without Retry', async () => {
     const w = setupWidget({}, { unsupported: true });
-    await toError(w);
+    await w.share();
     expect(w.q('[data-part="error-message"]')?.textContent).toBe(ERROR_TABLE['sdk-unsupported'].message);
     expect(w.q('[data-action="retry"]')).toBeNull();
   });
@@ -78,7 +71,7 @@ describe('what the visitor sees for each token endpoint fault', () => {
     it(`${name} → "${ERROR_TABLE[code].message}" ${retryable ? 'with' : 'without'} Retry`, async () => {
       const fetchStub = (async () => respond()) as typeof fetch;
       const w = setupWidget({ token: TOKEN_URL }, {}, { fetch: fetchStub });
-      await toError(w);
+      await w.share();
       expect(w.q('[data-part="error-message"]')?.textContent).toBe(ERROR_TABLE[code].message);
       expect(!!w.q('[data-action="retry"]')).toBe(retryable);
       expect(w.fake.startCalls).toHaveLength(0);
@@ -107,7 +100,7 @@ describe('what the visitor sees for each token endpoint fault', () => {
       return new Response(JSON.stringify({ token: createFakeToken({ sdkKey: SDK_KEY, now: w.clock.now() }) }), { headers: { 'content-type': 'application/json' } });
     }) as unknown as typeof fetch;
     const w = setupWidget({ token: TOKEN_URL, userName: 'Ada' }, {}, { fetch: ok });
-    await toError(w);
+    await w.share();
     expect(calls).toEqual([{ url: TOKEN_URL, body: { role: 1, userName: 'Ada' } }]);
     expect(w.q('[data-part="pin"]')?.textContent).toBe('482 913');
   });

@@ -1,20 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/config';
 import { CobrowseConfigError } from '../../src/shared/config-error';
+import { configError } from '../helpers/config-error';
 import { cleanupWidgets, setupWidget } from '../helpers/widget';
 
 afterEach(() => cleanupWidgets());
 
 const base = { sdkKey: 'k', token: '/t' };
-const fails = (theme: unknown) => {
-  try {
-    resolveConfig({ ...base, theme });
-  } catch (e) {
-    expect(e).toBeInstanceOf(CobrowseConfigError);
-    return e as CobrowseConfigError;
-  }
-  throw new Error('expected a CobrowseConfigError');
-};
+const fails = (theme: unknown) => configError(() => resolveConfig({ ...base, theme }));
 
 describe('theme → CSS custom properties on the host', () => {
   it('every field becomes a --zcw-* property; numbers become px; mode and position become attributes', async () => {

@@ -5,13 +5,6 @@ import { cleanupWidgets, setupWidget } from '../helpers/widget';
 
 afterEach(() => cleanupWidgets());
 
-async function toPin(w: ReturnType<typeof setupWidget>) {
-  w.widget.open();
-  await w.clock.flush();
-  await w.click('[data-action="accept"]');
-  await w.clock.advance(100);
-}
-
 describe('the views a visitor meets', () => {
   it('consent names the masked categories and links the privacy page (web URLs only)', async () => {
     const w = setupWidget({ masking: { maskType: 'all-inputs' }, privacyUrl: '/privacy' });
@@ -47,7 +40,7 @@ describe('the views a visitor meets', () => {
 
   it('waiting: the countdown of the agent’s 3 minutes, in whole minutes then seconds, ticking only while shown', async () => {
     const w = setupWidget({}, { agentWaitMs: 10 * AGENT_WAIT_MS });
-    await toPin(w);
+    await w.share();
     const countdown = () => w.q('[data-part="countdown"]')?.textContent;
     const pinAt = w.widget.getState().pinAt!;
     const leftAt = (ms: number) => w.clock.advance(pinAt + AGENT_WAIT_MS - ms - w.clock.now());
@@ -74,7 +67,7 @@ describe('the views a visitor meets', () => {
 
   it('ended by timeout: "Get a new PIN" goes straight to a new PIN (consent was given this visit)', async () => {
     const w = setupWidget();
-    await toPin(w);
+    await w.share();
     await w.clock.advance(AGENT_WAIT_MS + 1000);
     expect(w.widget.getState()).toMatchObject({ state: 'ended', endReason: 'timeout' });
     expect(w.text()).toContain('No agent joined within 3 minutes');
@@ -87,10 +80,17 @@ describe('the views a visitor meets', () => {
 
   it('active: agent name, remote assist, End asks first and "Keep sharing" keeps sharing', async () => {
     const w = setupWidget({ remoteAssist: true });
-    await toPin(w);
+    await w.share();
     w.fake.agentJoin({ name: 'Riley' });
     w.fake.remoteAssist(true);
     await w.clock.flush();
+    // Zoom asks the visitor in its own prompt, outside the widget; nothing changes until they allow it.
+    expect(w.q('[data-part="remote-assist"]')).toBeNull();
+    const prompt = document.querySelector('[role="dialog"][data-zoom-cobrowse-fake-ui]');
+    expect(prompt?.textContent).toContain('Allow remote assist?');
+    (prompt?.querySelector('[data-answer="allow"]') as HTMLButtonElement).click();
+    await w.clock.flush();
+    expect(document.querySelector('[data-zoom-cobrowse-fake-ui]')).toBeNull();
     expect(w.text()).toContain('Riley is viewing this page');
     expect(w.q('[data-part="remote-assist"]')?.textContent).toBe('The agent is scrolling this page for you.');
     expect(w.q('[data-part="announcer"]')?.textContent).toBe('The agent is scrolling this page for you.');
@@ -102,7 +102,7 @@ describe('the views a visitor meets', () => {
 
   it('reconnecting and error views; Details shows the code', async () => {
     const w = setupWidget();
-    await toPin(w);
+    await w.share();
     w.fake.reconnect(5000);
     await w.clock.flush();
     expect(w.text()).toContain('Reconnecting to support…');
@@ -116,7 +116,7 @@ describe('the views a visitor meets', () => {
 
   it('minimised: the launcher becomes a status pill (PIN isolated left-to-right) and the session carries on', async () => {
     const w = setupWidget();
-    await toPin(w);
+    await w.share();
     await w.click('[data-action="close"]');
     const pill = w.q('[data-part="launcher"]')!;
     expect(pill.className).toBe('launcher pill');
@@ -190,9 +190,9 @@ describe('focus and keyboard', () => {
 
   it('the dialog is labelled; the PIN is read digit by digit; state changes go to a polite live region', async () => {
     const w = setupWidget();
-    await toPin(w);
+    await w.share();
     const dialog = w.q('[role="dialog"]')!;
-    expect(w.root.getElementById(dialog.getAttribute('aria-labelledby')!)?.textContent).toBe('Screen sharing with support');
+    expect(w.root.getElementById(dialog.getAttribute('aria-labelledby')!)?.textContent).toBe('Share this page with support');
     expect(w.q('.pin .sr')?.textContent).toBe('4 8 2 9 1 3');
     expect(w.q('[data-part="pin"]')?.getAttribute('aria-hidden')).toBe('true');
     expect(w.q('[data-part="announcer"]')?.getAttribute('aria-live')).toBe('polite');

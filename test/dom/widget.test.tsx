@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CobrowseConfigError } from '../../src/shared/config-error';
-import { createCobrowseWidget } from '../../src/widget';
+import { createCobrowseWidget, getCobrowseWidget } from '../../src/widget';
 import { cleanupWidgets, setupWidget } from '../helpers/widget';
 
 afterEach(() => {
@@ -75,10 +75,7 @@ describe('widget UI (happy-dom)', () => {
     const writeText = vi.fn(async () => {});
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     const w = setupWidget();
-    w.widget.open();
-    await w.clock.flush();
-    await w.click('[data-action="accept"]');
-    await w.clock.advance(100);
+    await w.share();
     await w.click('[data-action="copy"]');
     expect(writeText).toHaveBeenCalledWith('482913');
     expect(w.q('[data-action="copy"]')?.textContent).toBe('Copied');
@@ -86,10 +83,7 @@ describe('widget UI (happy-dom)', () => {
 
   it('close minimises a live session to the launcher, which shows the PIN', async () => {
     const w = setupWidget();
-    w.widget.open();
-    await w.clock.flush();
-    await w.click('[data-action="accept"]');
-    await w.clock.advance(100);
+    await w.share();
     w.widget.close();
     await w.clock.flush();
     expect(w.q('[data-part="panel"]')).toBeNull();
@@ -122,10 +116,7 @@ describe('widget UI (happy-dom)', () => {
 
   it('destroy removes every node and timer, ends the session, and is idempotent', async () => {
     const w = setupWidget();
-    w.widget.open();
-    await w.clock.flush();
-    await w.click('[data-action="accept"]');
-    await w.clock.advance(100);
+    await w.share();
     expect(w.clock.pending()).toBeGreaterThan(0);
     w.widget.destroy();
     w.widget.destroy();
@@ -168,10 +159,7 @@ describe('widget UI (happy-dom)', () => {
 
   it('labels render as text, never markup', async () => {
     const w = setupWidget();
-    w.widget.open();
-    await w.clock.flush();
-    await w.click('[data-action="accept"]');
-    await w.clock.advance(100);
+    await w.share();
     w.fake.agentJoin({ name: '<img src=x onerror=alert(1)>' });
     await w.clock.flush();
     expect(w.root.querySelector('img')).toBeNull();
@@ -201,6 +189,20 @@ describe('widget UI (happy-dom)', () => {
     } finally {
       again.destroy();
     }
+  });
+
+  it('getCobrowseWidget() returns the mounted widget, and null before and after', () => {
+    expect(getCobrowseWidget()).toBeNull();
+    const w = setupWidget();
+    expect(getCobrowseWidget()).toBe(w.widget);
+    w.widget.destroy();
+    expect(getCobrowseWidget()).toBeNull();
+  });
+
+  it('getCobrowseWidget() keeps the first widget when a second is refused', () => {
+    const w = setupWidget();
+    expect(() => createCobrowseWidget({ sdkKey: 'k', token: '/t' })).toThrow(/already mounted/);
+    expect(getCobrowseWidget()).toBe(w.widget);
   });
 
   it('puts itself back if a router swaps the body children', async () => {

@@ -45,5 +45,12 @@ export function setupWidget(overrides: Partial<CobrowseConfig> = {}, fakeOptions
     await clock.flush();
   };
   const text = () => (q('.root')?.textContent ?? '').replace(/\s+/g, ' ');
-  return { widget, fake, clock, host, root, q, click, text };
+  /** What a visitor does to share: open the panel, accept consent, let the start run. Then the PIN shows, or the error the fake was told to raise. */
+  const share = async () => {
+    widget.open();
+    await clock.flush();
+    await click('[data-action="accept"]');
+    await clock.advance(100);
+  };
+  return { widget, fake, clock, host, root, q, click, text, share };
 }

@@ -26,12 +26,12 @@ describe('found by the config property tests', () => {
     expect(fieldOf(() => resolveConfig({ ...base, labels: { secondsLeft: { other: 'x', few: { html: '<b>' } } } }))).toBe('labels.secondsLeft.few');
     // Unknown or prototype keys in the plural object are named, not passed through.
     expect(fieldOf(() => resolveConfig({ ...base, labels: { secondsLeft: JSON.parse('{"other":"x","__proto__":{"polluted":1}}') } }))).toBe('labels.secondsLeft.__proto__');
-    // As the widget calls it: reported, and the label falls back to the built-in text.
+    // As the widget calls it: reported, and only the bad form is dropped; the count then picks "other".
     const reported: string[] = [];
     const r = resolveConfig({ ...base, labels: { minutesLeft: { one: 42, other: '{n} min' }, launcher: 'Talk to us' } }, { onCosmeticError: (e) => reported.push(e.field) });
     expect(reported).toEqual(['labels.minutesLeft.one']);
-    expect(r.labels).toEqual({ launcher: 'Talk to us' });
-    expect(translator('en', r.labels)('minutesLeft', { n: 1 })).toBe('1 minute left');
+    expect(r.labels).toEqual({ minutesLeft: { other: '{n} min' }, launcher: 'Talk to us' });
+    expect(translator('en', r.labels)('minutesLeft', { n: 1 })).toBe('1 min');
     // Valid plural forms still work.
     const ok = resolveConfig({ ...base, labels: { minutesLeft: { one: 'one {n}', few: 'few {n}', other: 'many {n}' } } });
     expect(translator('pl', ok.labels)('minutesLeft', { n: 3 })).toBe('few 3');

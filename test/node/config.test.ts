@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { resolveConfig, type CobrowseConfig } from '../../src/config/config';
+import { configError } from '../helpers/config-error';
 import { CobrowseConfigError } from '../../src/shared/config-error';
 
 const base = { sdkKey: 'abc123', token: '/api/cobrowse/token' };
-const fails = (config: unknown) => {
-  try {
-    resolveConfig(config);
-  } catch (e) {
-    expect(e).toBeInstanceOf(CobrowseConfigError);
-    return e as CobrowseConfigError;
-  }
-  throw new Error('expected a CobrowseConfigError');
-};
+const fails = (config: unknown) => configError(() => resolveConfig(config));
 
 describe('config validation', () => {
   it('accepts the minimal config and fills defaults', () => {

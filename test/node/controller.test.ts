@@ -142,6 +142,10 @@ describe('controller with the fake SDK', () => {
     await startToPin(ctx);
     ctx.fake.agentJoin();
     ctx.fake.remoteAssist(true);
+    // requireConsent (the default): Zoom's prompt asks the visitor first.
+    expect(ctx.fake.remoteAssistPrompt).toBe(true);
+    expect(ctx.controller.getState().remoteAssist).toBe(false);
+    ctx.fake.answerRemoteAssist(true);
     expect(ctx.controller.getState().remoteAssist).toBe(true);
     ctx.fake.remoteAssist(false);
     expect(seen).toEqual([true, false]);

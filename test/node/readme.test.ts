@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_FIELDS, resolveConfig } from '../../src/config/config';
-import { CobrowseConfigError } from '../../src/shared/config-error';
+import { configError } from '../helpers/config-error';
 
 // The README's configuration table is the reference site owners copy from: it must list
 // exactly the fields the validator accepts, no more and no fewer.
@@ -13,15 +13,9 @@ const base = { sdkKey: 'k', token: '/t' };
 
 /** The keys the validator accepts inside an object field, read from its "unknown option" message. */
 function acceptedKeys(field: string): string[] {
-  try {
-    resolveConfig({ ...base, [field]: { zzUnknown: 1 } });
-  } catch (e) {
-    expect(e).toBeInstanceOf(CobrowseConfigError);
-    const m = (e as Error).message;
-    const list = (/Accepted options(?: in "[^"]*")?: ([^.]+)\./.exec(m) ?? /use (?:one of )?([^.]+)\./.exec(m))?.[1] ?? '';
-    return list.split(/,\s*|\s+or\s+/).map((k) => k.replace(/["\s]/g, '')).filter(Boolean);
-  }
-  throw new Error(`${field} accepted an unknown key`);
+  const m = configError(() => resolveConfig({ ...base, [field]: { zzUnknown: 1 } })).message;
+  const list = (/Accepted options(?: in "[^"]*")?: ([^.]+)\./.exec(m) ?? /use (?:one of )?([^.]+)\./.exec(m))?.[1] ?? '';
+  return list.split(/,\s*|\s+or\s+/).map((k) => k.replace(/["\s]/g, '')).filter(Boolean);
 }
 
 describe('README configuration reference', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCobrowseController } from '../../src/core/controller';
 import { markerKey, RECOVERY_WINDOW_MS } from '../../src/core/recovery';
+import { nextRejoinDelay } from '../../src/core/rejoin';
 import { createFakeCobrowseSdk } from '../../src/testing/fake-sdk';
 import { createFakeToken } from '../../src/testing/jwt';
 import { createManualClock } from '../helpers/manual-clock';
@@ -150,7 +151,68 @@ describe('recovery after a refresh', () => {
     expect(tab.session.getItem(markerKey(SDK_KEY))).toBeNull();
   });
 
-  it('multiTab with an npm SDK module is a config error', () => {
-    expect(() => createCobrowseController({ sdkKey: 'k', token: '/t', multiTab: true, sdk: { module: { init() {} } } })).toThrow(/multi-tab .* CDN SDK/);
+  it('multiTab with an npm SDK module is accepted (a console warning, see sdk-versions.test.ts)', () => {
+    const c = createCobrowseController({ sdkKey: 'k', token: '/t', multiTab: true, sdk: { module: { init() {} } } }, { storage: null, logger: quiet });
+    expect(c.config).toMatchObject({ multiTab: true });
+    c.destroy();
+  });
+});
+
+describe('Zoom 1002 while a transfer session is still recovering', () => {
+  /** A session in waiting on page one, then a refresh whose SDK answers join() with 1002 for `holdMs`. */
+  async function refreshWhileRecovering(holdMs: number) {
+    const tab = browserTab();
+    const first = tab.load();
+    first.controller.requestHelp();
+    first.controller.accept();
+    await tab.clock.advance(100);
+    const second = tab.load();
+    second.fake.holdRecovery(holdMs);
+    const states: string[] = [];
+    second.controller.subscribe((s) => states.push(s.state));
+    await tab.clock.advance(100);
+    const refusals = () => second.fake.emitted.filter((e) => e.name === 'session_error' && (e.payload as { code?: number }).code === 1002).length;
+    return { tab, second, states, refusals };
+  }
+
+  it('keeps the reconnecting view and rejoins with back-off once Zoom has recovered', async () => {
+    const { tab, second, states, refusals } = await refreshWhileRecovering(10_000);
+    expect(second.controller.getState().state).toBe('recovering');
+    expect(refusals()).toBe(1);
+    await tab.clock.advance(5_000);
+    // Back-off: 1 s, then 2 s, then 4 s — not a busy loop.
+    expect(refusals()).toBe(3);
+    expect(second.controller.getState().state).toBe('recovering');
+    await tab.clock.advance(15_000);
+    expect(second.controller.getState()).toMatchObject({ state: 'waiting', pin: '482913' });
+    expect(states).toEqual(['recovering', 'waiting']); // no error on the way
+  });
+
+  it("shows an error only once Zoom's 2-minute window is spent", async () => {
+    const { tab, second, states } = await refreshWhileRecovering(10 * 60_000);
+    await tab.clock.advance(RECOVERY_WINDOW_MS - 5_000);
+    expect(second.controller.getState().state).toBe('recovering');
+    await tab.clock.advance(10_000);
+    expect(second.controller.getState()).toMatchObject({
+      state: 'error',
+      error: { code: 'connecting-in-progress', sdkCode: 1002, detail: expect.stringContaining('2-minute recovery window') },
+    });
+    expect(states).toEqual(['recovering', 'error']);
+  });
+
+  it('back-off doubles to 15 s, tries once more right at the deadline, then stops', () => {
+    expect([0, 1, 2, 3, 4, 9].map((n) => nextRejoinDelay(n, 0, 120_000))).toEqual([1000, 2000, 4000, 8000, 15_000, 15_000]);
+    expect(nextRejoinDelay(4, 119_000, 120_000)).toBe(1000);
+    expect(nextRejoinDelay(0, 120_000, 120_000)).toBeUndefined();
+  });
+
+  it('1002 on a fresh start (not a recovery) is still an error at once', async () => {
+    const tab = browserTab();
+    const page = tab.load();
+    page.controller.requestHelp();
+    page.controller.accept();
+    await tab.clock.advance(100);
+    page.fake.raiseError(1002, 'connecting');
+    expect(page.controller.getState()).toMatchObject({ state: 'error', error: { code: 'connecting-in-progress' } });
   });
 });

@@ -30,6 +30,17 @@ describe('token client (URL)', () => {
     expect(contentType).toBe('application/json');
   });
 
+  it('accepts both token shapes seen in the wild: { token } and { sdkToken }', async () => {
+    const other = createFakeToken({ sdkKey: 'other' });
+    server.use(http.post(URL_, () => HttpResponse.json({ token: TOKEN })));
+    await expect(provider()()).resolves.toBe(TOKEN);
+    server.use(http.post(URL_, () => HttpResponse.json({ sdkToken: other })));
+    await expect(provider()()).resolves.toBe(other);
+    // Neither: the console detail names both fields, so the developer knows what is accepted.
+    server.use(http.post(URL_, () => HttpResponse.json({ jwt: TOKEN })));
+    await expect(provider()()).rejects.toMatchObject({ code: 'token-missing', detail: expect.stringContaining('"sdkToken"') });
+  });
+
   it('omits userId/userName when not configured', async () => {
     let body: unknown;
     server.use(http.post(URL_, async ({ request }) => ((body = await request.json()), HttpResponse.json({ token: TOKEN }))));
@@ -43,7 +54,7 @@ describe('token client (URL)', () => {
     ['HTTP 401', () => new HttpResponse(null, { status: 401 }), 'token-unauthorized', false],
     ['HTTP 403', () => HttpResponse.json({ error: { code: 'origin_not_allowed', message: 'no' } }, { status: 403 }), 'token-refused', false],
     ['HTTP 429', () => new HttpResponse(null, { status: 429 }), 'token-rate-limited', true],
-    ['HTTP 404', () => new HttpResponse(null, { status: 404 }), 'token-http', false],
+    ['HTTP 404', () => new HttpResponse(null, { status: 404 }), 'token-misconfigured', false],
     ['non-JSON body', () => new HttpResponse('<html>login</html>', { headers: { 'content-type': 'text/html' } }), 'token-invalid-response', false],
     ['missing token', () => HttpResponse.json({ ok: true }), 'token-missing', false],
     ['token not a JWT', () => HttpResponse.json({ token: 'hello' }), 'token-invalid-response', false],
@@ -80,11 +91,12 @@ describe('token client (URL)', () => {
 });
 
 describe('token client (function)', () => {
-  it('accepts a string or { token } and passes role 1 and the user', async () => {
+  it('accepts a string, { token } or { sdkToken } and passes role 1 and the user', async () => {
     const seen: unknown[] = [];
     const fn = async (req: { role: 1; userId?: string }) => (seen.push({ role: req.role, userId: req.userId }), { token: TOKEN });
     await expect(createTokenProvider(fn, { userId: 'u', timeoutMs: 1000 })()).resolves.toBe(TOKEN);
     await expect(createTokenProvider(async () => TOKEN, { timeoutMs: 1000 })()).resolves.toBe(TOKEN);
+    await expect(createTokenProvider(async () => ({ sdkToken: TOKEN }), { timeoutMs: 1000 })()).resolves.toBe(TOKEN);
     expect(seen).toEqual([{ role: 1, userId: 'u' }]);
   });
 

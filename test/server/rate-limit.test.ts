@@ -43,6 +43,21 @@ describe('getClientIp', () => {
     expect(getClientIp(req({ 'x-real-ip': 'not-an-ip', 'x-forwarded-for': '<script>' }))).toBeUndefined();
   });
 
+  it('refuses shorthand IPv4 forms no proxy writes, so one client cannot pose as two', () => {
+    expect(getClientIp(req({ 'x-real-ip': '127.1' }))).toBeUndefined();
+    expect(getClientIp(req({ 'x-real-ip': '0x7f.0.0.1' }))).toBeUndefined();
+    expect(getClientIp(req({ 'x-real-ip': '3232235777' }))).toBeUndefined();
+  });
+
+  it('unmaps IPv4-mapped IPv6 and normalises IPv6 spelling', () => {
+    expect(getClientIp(req({ 'x-real-ip': '::ffff:203.0.113.4' }))).toBe('203.0.113.4');
+    expect(getClientIp(req({ 'x-real-ip': '2001:DB8:0:0:0:0:0:1' }))).toBe('2001:db8::1');
+  });
+
+  it('skips CGNAT and unique-local entries in x-forwarded-for', () => {
+    expect(getClientIp(req({ 'x-forwarded-for': '198.51.100.4, 100.64.0.9, fd00::1' }))).toBe('198.51.100.4');
+  });
+
   it('uses the socket address of a directly connected public client, ignoring its headers', async () => {
     const request = await viaNode('203.0.113.50', { 'x-forwarded-for': '8.8.8.8', 'x-real-ip': '8.8.4.4' });
     expect(getClientIp(request)).toBe('203.0.113.50');

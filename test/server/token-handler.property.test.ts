@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import { jwtVerify } from 'jose';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createMemoryRateLimit, createTokenHandler, TokenHandlerConfigError } from '../../src/server';
+import { MAX_NAME_LENGTH, MAX_USER_ID_LENGTH } from '../../src/server/body';
 import { HOSTILE_STRINGS, NUM_RUNS, SEED } from '../helpers/config-arbitraries';
 import { expectNoPollution } from '../helpers/config-checks';
 import { ORIGIN, SDK_KEY, SDK_SECRET, SECRET_BYTES, URL_ } from './helpers';
@@ -282,10 +283,10 @@ describe('the token handler over generated requests', () => {
             const name = payload['user_name'] as string;
             const id = payload['user_id'] as string;
             expect(name.length).toBeGreaterThan(0);
-            expect(name.length).toBeLessThanOrEqual(35);
+            expect(name.length).toBeLessThanOrEqual(MAX_NAME_LENGTH);
             expect(name).not.toMatch(INVISIBLE);
             expect(id.length).toBeGreaterThan(0);
-            expect(id.length).toBeLessThanOrEqual(35);
+            expect(id.length).toBeLessThanOrEqual(MAX_USER_ID_LENGTH);
             expect(payload.exp! - payload.iat!).toBeGreaterThanOrEqual(1800);
             expect(payload.exp! - payload.iat!).toBeLessThanOrEqual(7200);
           } else {

@@ -22,14 +22,16 @@ async function errorOf(response: Response): Promise<{ code: string; message: str
 }
 
 describe('customer tokens', () => {
-  it('signs a role 1 token with exactly the contract claims', async () => {
+  it('signs a role 1 token with exactly the claims of docs/zoom-sdk.md, "JWT"', async () => {
     const before = Math.floor(Date.now() / 1000);
     const response = await handler()(post({}));
     const { token, expiresAt, payload } = await tokenOf(response);
 
     expect(decodeProtectedHeader(token)).toEqual({ alg: 'HS256', typ: 'JWT' });
     expect(Object.keys(payload).sort()).toEqual(['app_key', 'exp', 'iat', 'role_type', 'user_id', 'user_name']);
-    expect(payload).toMatchObject({ app_key: SDK_KEY, role_type: 1, user_name: 'Customer' });
+    expect(payload).toMatchObject({ app_key: SDK_KEY, role_type: 1 });
+    // Zoom requires user_name; without one it is the user id, as in Zoom's sample.
+    expect(payload['user_name']).toBe('Customer');
     expect(payload.iat).toBeGreaterThanOrEqual(before);
     expect(payload.iat).toBeLessThanOrEqual(Math.floor(Date.now() / 1000));
     expect(payload.exp! - payload.iat!).toBe(7200);
@@ -100,9 +102,16 @@ describe('lifetime', () => {
 });
 
 describe('user identity is validated and clamped', () => {
-  it('clamps a 30 000-character userName to 35 characters (body cap raised to let it through)', async () => {
+  it('clamps a 30 000-character userName to Zoom\'s 80 characters (body cap raised to let it through)', async () => {
     const { payload } = await tokenOf(await handler({ maxBodyBytes: 64 * 1024 })(post({ userName: 'x'.repeat(30_000) })));
-    expect(payload['user_name']).toBe('x'.repeat(35));
+    expect(payload['user_name']).toBe('x'.repeat(80));
+  });
+
+  it('keeps an 80-character userName whole (Zoom\'s documented maximum, above its sample\'s 35)', async () => {
+    const name = 'Ms Bartholomew-Featherstonehaugh Cholmondeley-Worthington of the Support Desk 42';
+    expect(name).toHaveLength(80);
+    const { payload } = await tokenOf(await handler()(post({ userName: name })));
+    expect(payload['user_name']).toBe(name);
   });
 
   it('refuses the same 30 000-character body with 413 under the default 16 KiB cap', async () => {
@@ -111,12 +120,12 @@ describe('user identity is validated and clamped', () => {
 
   it('clamps a 30 000-character userName from identify too', async () => {
     const { payload } = await tokenOf(await handler({ identify: () => ({ userName: 'y'.repeat(30_000) }) })(post({})));
-    expect(payload['user_name']).toBe('y'.repeat(35));
+    expect(payload['user_name']).toBe('y'.repeat(80));
   });
 
   it('never splits an emoji when clamping', async () => {
-    const { payload } = await tokenOf(await handler()(post({ userName: `${'a'.repeat(34)}😀` })));
-    expect(payload['user_name']).toBe('a'.repeat(34));
+    const { payload } = await tokenOf(await handler()(post({ userName: `${'a'.repeat(79)}😀` })));
+    expect(payload['user_name']).toBe('a'.repeat(79));
   });
 
   it('strips control and bidi characters and collapses whitespace', async () => {
@@ -124,8 +133,8 @@ describe('user identity is validated and clamped', () => {
     expect(payload['user_name']).toBe('John Smith');
   });
 
-  it('falls back to the default name when nothing printable is left', async () => {
-    const { payload } = await tokenOf(await handler()(post({ userName: '\u0000\u202E  ' })));
+  it('falls back to the role as the name when nothing printable is left', async () => {
+    const { payload } = await tokenOf(await handler()(post({ userId: 'visitor-9', userName: '\u0000\u202E  ' })));
     expect(payload['user_name']).toBe('Customer');
   });
 
@@ -210,9 +219,9 @@ describe('agent tokens', () => {
     expect(authorizeAgent).not.toHaveBeenCalled();
   });
 
-  it('names agents "Agent" by default', async () => {
-    const { payload } = await tokenOf(await handler({ authorizeAgent: () => true })(post({ role: 2 })));
-    expect(payload['user_name']).toBe('Agent');
+  it('always puts user_id and user_name in agent tokens (the name defaults to the role)', async () => {
+    const { payload } = await tokenOf(await handler({ authorizeAgent: () => true })(post({ role: 2, userId: 'agent-3' })));
+    expect(payload).toMatchObject({ user_id: 'agent-3', user_name: 'Agent' });
   });
 });
 
@@ -304,6 +313,47 @@ describe('origin checks', () => {
     expect(response.status).toBe(403);
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
     expect(await errorOf(response)).toMatchObject({ code: 'origin_not_allowed' });
+  });
+
+  it('names the refused origin in the error and logs one line per origin per minute, without tokens', async () => {
+    let now = Date.UTC(2026, 0, 1);
+    const h = handler({ now: () => now });
+    const first = await h(post({}, { origin: 'https://staging.shop.example.com' }));
+    expect(await errorOf(first)).toEqual({
+      code: 'origin_not_allowed',
+      message: 'The origin "https://staging.shop.example.com" may not request tokens. If it is your site, add it to allowedOrigins on the server.',
+    });
+    await h(post({}, { origin: 'https://staging.shop.example.com' }));
+    await h(new Request(URL_, { method: 'OPTIONS', headers: { origin: 'https://staging.shop.example.com' } }));
+    expect(console.warn).toHaveBeenCalledTimes(1);
+    expect(logs.output()).toContain(
+      '[zoom-cobrowse-widget] Token handler: refused a token request from origin "https://staging.shop.example.com" (403, not in allowedOrigins).',
+    );
+    await h(post({}, { origin: 'https://other.example' }));
+    expect(console.warn).toHaveBeenCalledTimes(2);
+    now += 60_000;
+    await h(post({}, { origin: 'https://staging.shop.example.com' }));
+    expect(console.warn).toHaveBeenCalledTimes(3);
+  });
+
+  it('logs at most 10 refused origins a minute, and sums up the rest in one line', async () => {
+    let now = Date.UTC(2026, 0, 1);
+    const h = handler({ now: () => now });
+    for (let i = 0; i < 15; i++) await h(post({}, { origin: `https://rotating-${i}.example` }));
+    expect(console.warn).toHaveBeenCalledTimes(10);
+    now += 60_000;
+    await h(post({}, { origin: 'https://rotating-0.example' }));
+    expect(console.warn).toHaveBeenCalledTimes(12);
+    expect(logs.output()).toContain('[zoom-cobrowse-widget] Token handler: 5 more token requests from other refused origins were not logged in the last minute.');
+  });
+
+  it('escapes a forged multi-line Origin in the log and caps what it echoes', async () => {
+    const forged = `https://x.example\n[zoom-cobrowse-widget] fake line ${'a'.repeat(500)}`;
+    const response = await handler()(post({}, { origin: forged.replace('\n', ' ') }));
+    expect((await errorOf(response)).message.length).toBeLessThan(320);
+    const direct = await handler()(new Request(URL_, { method: 'POST', headers: { origin: 'https://x.example\tfake' } }));
+    expect(direct.status).toBe(403);
+    expect(logs.output().split('\n').every((line) => line.startsWith('[zoom-cobrowse-widget]'))).toBe(true);
   });
 
   it('does not match look-alike origins', async () => {
@@ -502,6 +552,15 @@ describe('rate limiting', () => {
     await h(new Request(URL_, { method: 'OPTIONS', headers: { origin: ORIGIN } }));
     await h(post({}, { origin: 'https://evil.example' }));
     expect(rateLimit).not.toHaveBeenCalled();
+  });
+
+  it('answers 503 with Retry-After when the limiter cannot count and refuses anyway (unavailable: true)', async () => {
+    const response = await handler({ rateLimit: () => ({ allowed: false, unavailable: true, retryAfterSeconds: 10 }) })(post({}));
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('10');
+    expect(response.headers.get('access-control-allow-origin')).toBe(ORIGIN);
+    expect(response.headers.get('access-control-expose-headers')).toBe('Retry-After');
+    expect(await errorOf(response)).toMatchObject({ code: 'service_unavailable' });
   });
 
   it('answers 500 when the hook returns something that is not a verdict', async () => {

@@ -5,7 +5,7 @@ import { errorMessages } from './errors';
 const messages: LocaleMessages = {
   launcher: "Hilfe erhalten",
   launcherActive: "Support-Sitzung",
-  panelTitle: "Bildschirmfreigabe für den Support",
+  panelTitle: "Diese Seite mit dem Support teilen",
   close: "Schließen",
   minimise: "Minimieren",
   consentBody: "Ein Support-Mitarbeiter sieht diese Seite, und nur diese Seite, solange Sie sie freigeben. Nicht Ihre anderen Tabs, Apps oder Dateien.",
@@ -14,6 +14,8 @@ const messages: LocaleMessages = {
   maskBadge: "Für den Support verborgen",
   consentAccept: "Diese Seite freigeben",
   consentDecline: "Jetzt nicht",
+  showHidden: "Zeigen, was verborgen bleibt",
+  hideHidden: "Umrandungen ausblenden",
   starting: "Verbindung zum Support wird hergestellt…",
   cancel: "Abbrechen",
   pinIntro: "Lesen Sie diese PIN Ihrem Support-Mitarbeiter vor:",

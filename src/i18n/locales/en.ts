@@ -8,7 +8,7 @@
 const en = {
   launcher: 'Get help',
   launcherActive: 'Support session',
-  panelTitle: 'Screen sharing with support',
+  panelTitle: 'Share this page with support',
   close: 'Close',
   minimise: 'Minimise',
   consentBody: 'A support agent will see this page, and only this page, while you share it. Not your other tabs, apps or files.',
@@ -18,6 +18,8 @@ const en = {
   maskBadge: 'Hidden from support',
   consentAccept: 'Share this page',
   consentDecline: 'Not now',
+  showHidden: 'Show what stays hidden',
+  hideHidden: 'Hide the outlines',
   starting: 'Connecting to support…',
   cancel: 'Cancel',
   pinIntro: 'Read this PIN to your support agent:',

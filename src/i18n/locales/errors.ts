@@ -20,13 +20,14 @@ export interface ErrorSentences {
   browser: string;
 }
 
-const KINDS: Record<keyof ErrorSentences, CobrowseErrorCode[]> = {
-  retry: ['session-start-failed', 'join-failed', 'token-rejected', 'service-error', 'sdk-unknown', 'token-http', 'token-timeout', 'start-timeout', 'pin-not-found', 'pin-conflict'],
+/** Which codes each sentence speaks for; a "try again" sentence goes only to codes that offer Retry (test/node/errors.test.ts). */
+export const ERROR_KINDS: Record<keyof ErrorSentences, CobrowseErrorCode[]> = {
+  retry: ['session-start-failed', 'join-failed', 'token-rejected', 'service-error', 'sdk-unknown', 'token-http', 'token-timeout', 'start-timeout'],
   network: ['network', 'token-network', 'sdk-load-timeout'],
   blocked: ['sdk-load-failed'],
   busy: ['connecting-in-progress', 'ending-in-progress', 'token-rate-limited'],
   elsewhere: ['session-limit', 'duplicate-user', 'customer-limit', 'agent-limit'],
-  site: ['masking-unsafe', 'pin-invalid-format', 'pin-required', 'token-refused', 'token-invalid-response', 'token-missing', 'sdk-missing-global'],
+  site: ['token-misconfigured', 'pin-not-found', 'pin-conflict', 'masking-unsafe', 'pin-invalid-format', 'pin-required', 'token-refused', 'token-invalid-response', 'token-missing', 'sdk-missing-global'],
   signIn: ['token-unauthorized'],
   browser: ['sdk-unsupported'],
 };
@@ -34,6 +35,6 @@ const KINDS: Record<keyof ErrorSentences, CobrowseErrorCode[]> = {
 /** Expands the eight sentences to every error code (codes not listed fall back to the English sentence). */
 export function errorMessages(s: ErrorSentences): Partial<Record<CobrowseErrorCode, string>> {
   const out: Partial<Record<CobrowseErrorCode, string>> = {};
-  for (const [kind, codes] of Object.entries(KINDS)) for (const c of codes) out[c] = s[kind as keyof ErrorSentences];
+  for (const [kind, codes] of Object.entries(ERROR_KINDS)) for (const c of codes) out[c] = s[kind as keyof ErrorSentences];
   return out;
 }

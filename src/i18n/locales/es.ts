@@ -5,7 +5,7 @@ import { errorMessages } from './errors';
 const messages: LocaleMessages = {
   launcher: "Obtener ayuda",
   launcherActive: "Sesión de soporte",
-  panelTitle: "Compartir pantalla con soporte",
+  panelTitle: "Compartir esta página con soporte",
   close: "Cerrar",
   minimise: "Minimizar",
   consentBody: "Un agente de soporte verá esta página, y solo esta página, mientras la compartes. No verá tus otras pestañas, aplicaciones ni archivos.",
@@ -14,6 +14,8 @@ const messages: LocaleMessages = {
   maskBadge: "Oculto para el soporte",
   consentAccept: "Compartir esta página",
   consentDecline: "Ahora no",
+  showHidden: "Mostrar lo que queda oculto",
+  hideHidden: "Ocultar los contornos",
   starting: "Conectando con soporte…",
   cancel: "Cancelar",
   pinIntro: "Lee este PIN a tu agente de soporte:",

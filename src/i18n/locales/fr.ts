@@ -5,7 +5,7 @@ import { errorMessages } from './errors';
 const messages: LocaleMessages = {
   launcher: "Obtenir de l’aide",
   launcherActive: "Session d’assistance",
-  panelTitle: "Partage d’écran avec l’assistance",
+  panelTitle: "Partager cette page avec l’assistance",
   close: "Fermer",
   minimise: "Réduire",
   consentBody: "Un agent de l’assistance verra cette page, et uniquement cette page, pendant que vous la partagez. Pas vos autres onglets, applications ni fichiers.",
@@ -14,6 +14,8 @@ const messages: LocaleMessages = {
   maskBadge: "Masqué pour l’assistance",
   consentAccept: "Partager cette page",
   consentDecline: "Pas maintenant",
+  showHidden: "Montrer ce qui reste masqué",
+  hideHidden: "Masquer les contours",
   starting: "Connexion à l’assistance…",
   cancel: "Annuler",
   pinIntro: "Lisez ce code PIN à votre agent :",

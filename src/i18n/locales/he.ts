@@ -5,7 +5,7 @@ import { errorMessages } from './errors';
 const messages: LocaleMessages = {
   launcher: "קבלת עזרה",
   launcherActive: "סשן תמיכה",
-  panelTitle: "שיתוף מסך עם התמיכה",
+  panelTitle: "שיתוף הדף הזה עם התמיכה",
   close: "סגירה",
   minimise: "מזעור",
   consentBody: "נציג התמיכה יראה את הדף הזה, ורק אותו, כל עוד הוא משותף. הנציג לא יראה כרטיסיות, אפליקציות או קבצים אחרים.",
@@ -14,6 +14,8 @@ const messages: LocaleMessages = {
   maskBadge: "מוסתר מהתמיכה",
   consentAccept: "שיתוף הדף הזה",
   consentDecline: "לא עכשיו",
+  showHidden: "הצגת מה שנשאר מוסתר",
+  hideHidden: "הסתרת המסגרות",
   starting: "מתחברים לתמיכה…",
   cancel: "ביטול",
   pinIntro: "יש להקריא את קוד ה-PIN הזה לנציג התמיכה:",

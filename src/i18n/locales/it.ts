@@ -5,7 +5,7 @@ import { errorMessages } from './errors';
 const messages: LocaleMessages = {
   launcher: "Ottieni assistenza",
   launcherActive: "Sessione di assistenza",
-  panelTitle: "Condivisione dello schermo con l’assistenza",
+  panelTitle: "Condividi questa pagina con l’assistenza",
   close: "Chiudi",
   minimise: "Riduci a icona",
   consentBody: "Un operatore dell’assistenza vedrà questa pagina, e solo questa pagina, mentre la condividi. Non vedrà le altre schede, app o file.",
@@ -14,6 +14,8 @@ const messages: LocaleMessages = {
   maskBadge: "Nascosto all’assistenza",
   consentAccept: "Condividi questa pagina",
   consentDecline: "Non ora",
+  showHidden: "Mostra cosa resta nascosto",
+  hideHidden: "Nascondi i contorni",
   starting: "Connessione all’assistenza…",
   cancel: "Annulla",
   pinIntro: "Leggi questo PIN all’operatore:",

@@ -5,7 +5,7 @@ import { errorMessages } from './errors';
 const messages: LocaleMessages = {
   launcher: "サポートを受ける",
   launcherActive: "サポートセッション",
-  panelTitle: "サポートと画面を共有",
+  panelTitle: "このページをサポートと共有",
   close: "閉じる",
   minimise: "最小化",
   consentBody: "共有中、サポート担当者に表示されるのはこのページだけです。ほかのタブ、アプリ、ファイルは表示されません。",
@@ -14,6 +14,8 @@ const messages: LocaleMessages = {
   maskBadge: "サポートには表示されません",
   consentAccept: "このページを共有",
   consentDecline: "今はしない",
+  showHidden: "非表示になる項目を表示",
+  hideHidden: "枠線を非表示",
   starting: "サポートに接続しています…",
   cancel: "キャンセル",
   pinIntro: "このPINをサポート担当者に伝えてください：",

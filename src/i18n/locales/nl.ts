@@ -5,7 +5,7 @@ import { errorMessages } from './errors';
 const messages: LocaleMessages = {
   launcher: "Hulp krijgen",
   launcherActive: "Supportsessie",
-  panelTitle: "Scherm delen met support",
+  panelTitle: "Deze pagina delen met support",
   close: "Sluiten",
   minimise: "Minimaliseren",
   consentBody: "Een supportmedewerker ziet deze pagina, en alleen deze pagina, zolang je hem deelt. Niet je andere tabbladen, apps of bestanden.",
@@ -14,6 +14,8 @@ const messages: LocaleMessages = {
   maskBadge: "Verborgen voor support",
   consentAccept: "Deze pagina delen",
   consentDecline: "Niet nu",
+  showHidden: "Laten zien wat verborgen blijft",
+  hideHidden: "Omlijningen verbergen",
   starting: "Verbinden met support…",
   cancel: "Annuleren",
   pinIntro: "Lees deze pincode voor aan je supportmedewerker:",

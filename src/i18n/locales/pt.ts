@@ -5,7 +5,7 @@ import { errorMessages } from './errors';
 const messages: LocaleMessages = {
   launcher: "Obter ajuda",
   launcherActive: "Sessão de suporte",
-  panelTitle: "Compartilhamento de tela com o suporte",
+  panelTitle: "Compartilhar esta página com o suporte",
   close: "Fechar",
   minimise: "Minimizar",
   consentBody: "Um agente de suporte verá esta página, e somente esta página, enquanto você a compartilha. Não verá suas outras abas, aplicativos ou arquivos.",
@@ -14,6 +14,8 @@ const messages: LocaleMessages = {
   maskBadge: "Oculto para o suporte",
   consentAccept: "Compartilhar esta página",
   consentDecline: "Agora não",
+  showHidden: "Mostrar o que fica oculto",
+  hideHidden: "Ocultar os contornos",
   starting: "Conectando ao suporte…",
   cancel: "Cancelar",
   pinIntro: "Leia este PIN para o seu agente de suporte:",

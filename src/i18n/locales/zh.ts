@@ -5,7 +5,7 @@ import { errorMessages } from './errors';
 const messages: LocaleMessages = {
   launcher: "获取帮助",
   launcherActive: "支持会话",
-  panelTitle: "与客服共享屏幕",
+  panelTitle: "与客服共享此页面",
   close: "关闭",
   minimise: "最小化",
   consentBody: "共享期间，客服人员只能看到此页面，看不到您的其他标签页、应用或文件。",
@@ -14,6 +14,8 @@ const messages: LocaleMessages = {
   maskBadge: "对客服隐藏",
   consentAccept: "共享此页面",
   consentDecline: "暂不",
+  showHidden: "显示将被隐藏的内容",
+  hideHidden: "隐藏轮廓",
   starting: "正在连接客服…",
   cancel: "取消",
   pinIntro: "请将此 PIN 码告诉客服人员：",

@@ -42,9 +42,12 @@ describe('auditMasking: what looks sensitive, and why', () => {
   });
 
   it('treats a numeric keypad plus the word "code" as a one-time code, but not a promo or postal code', () => {
-    expect(audit('<label for="c">Enter the code we sent you</label><input id="c" name="c1" inputmode="numeric">')).toEqual([
-      ['credentials', 'inputmode="numeric" and label text "Enter the code we sent you"'],
+    expect(audit('<label for="c">Enter your code</label><input id="c" name="c1" inputmode="numeric">')).toEqual([
+      ['credentials', 'inputmode="numeric" and label text "Enter your code"'],
     ]);
+    expect(audit('<label for="c">Enter your code</label><input id="c" name="c1">')).toEqual([]);
+    // The sentence alone says it is a one-time code, keypad or not.
+    expect(audit('<label for="c">Enter the code we sent you</label><input id="c" name="c1">')).toEqual([['credentials', 'label text "Enter the code we sent you"']]);
     expect(audit('<label for="c">Promo code</label><input id="c" name="c1" inputmode="numeric">')).toEqual([]);
     expect(audit('<label for="c">Area code</label><input id="c" name="c1" inputmode="numeric">')).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileMasking, DEFAULT_MASKING_PRESETS, MASK_ATTRIBUTE, MASKING_PRESETS } from '../../../src/config/public-masking';
+import { compileMasking, DEFAULT_MASKING_PRESETS, isMasked, MASK_ATTRIBUTE, MASKING_PRESETS } from '../../../src/config/public-masking';
 import { CobrowseConfigError } from '../../../src/shared/config-error';
 
 describe('compileMasking', () => {
@@ -35,11 +35,24 @@ describe('compileMasking', () => {
     expect(c.categories).toEqual(['payment', 'banking']);
   });
 
-  it("all-inputs mode names every category and also lists input/textarea/select as selectors", () => {
+  it('all-inputs mode names every category and lists a selector for every kind of field', () => {
     const c = compileMasking({ maskType: 'all-inputs', selectors: ['.balance'] })!;
     expect(c.mode).toBe('all-inputs');
     expect(c.categories).toEqual([...MASKING_PRESETS]);
-    expect(c.selectors).toEqual(['[data-zoom-cobrowse-mask]', '[data-zoom-cobrowse-mask] *', 'input', 'textarea', 'select', '.balance']);
+    expect(c.selectors.slice(0, 2)).toEqual(['[data-zoom-cobrowse-mask]', '[data-zoom-cobrowse-mask] *']);
+    expect(c.selectors.at(-1)).toBe('.balance');
+    // What a visitor can type or pick in, whatever it is built from: each is masked, nothing else is.
+    document.body.innerHTML = `
+      <input name="a" type="text"><input type="password"><input type="checkbox"><textarea></textarea>
+      <select><option>1</option></select><div contenteditable="true"><p id="typed">draft</p></div><div contenteditable>x</div>
+      <div role="textbox">y</div><div role="combobox">z</div><div role="spinbutton">3</div><input type="search">
+      <p id="plain">text</p><div contenteditable="false" id="not-editable">no</div>`;
+    for (const el of document.body.querySelectorAll('input, textarea, select, [contenteditable]:not([contenteditable="false"]), [role], #typed')) {
+      expect(isMasked(el, c), el.outerHTML).toBe(true);
+    }
+    expect(isMasked(document.getElementById('plain')!, c)).toBe(false);
+    expect(isMasked(document.getElementById('not-editable')!, c)).toBe(false);
+    document.body.innerHTML = '';
   });
 
   it('puts each preset into flat selectors: no commas, all parse here, no SDK vocabulary', () => {

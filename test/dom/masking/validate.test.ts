@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CobrowseConfigError } from '../../../src/shared/config-error';
+import { configError } from '../../helpers/config-error';
 import { validateMaskingConfig } from '../../../src/config/public-masking';
 import { looksLikeSelector } from '../../../src/config/masking';
 
-function error(value: unknown, path?: string): CobrowseConfigError {
-  try {
-    validateMaskingConfig(value, path);
-  } catch (e) {
-    expect(e).toBeInstanceOf(CobrowseConfigError);
-    return e as CobrowseConfigError;
-  }
-  throw new Error('expected a CobrowseConfigError');
-}
+const error = (value: unknown, path?: string) => configError(() => validateMaskingConfig(value, path));
 
 describe('validateMaskingConfig', () => {
   it('accepts false, true, undefined and a full object, returning a clean copy', () => {

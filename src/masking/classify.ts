@@ -1,0 +1,683 @@
+import type { MaskingPreset } from './types';
+import { MONTH_STEMS, VOCABULARY, type Concept } from './vocabulary';
+
+/** What the classifier decided about one field, and the evidence that decided it. */
+export interface FieldClassification {
+  /** The masking category a person reading the page would put the field in; null for an ordinary field. */
+  category: MaskingPreset | null;
+  /**
+   * Why, strongest first: `autocomplete="cc-number"`, `label text "Card number"`, `name="cc_owner"` …
+   * For an ordinary field, what ruled it out (if anything did), e.g. `label text "Coupon code" (a coupon)`.
+   */
+  evidence: string[];
+}
+
+/** Every element the classifier looks at: form controls and editable regions. */
+export const FIELD_SELECTOR = 'input,select,textarea,[contenteditable]';
+
+// Controls that hold no typed personal data, or are never drawn.
+const NEVER = /^(hidden|submit|button|reset|image|checkbox|radio|file|range|color)$/;
+const ORDER: readonly MaskingPreset[] = ['payment', 'credentials', 'banking', 'identity', 'contact', 'address'];
+
+// ---------------------------------------------------------------------------------------
+// Words → concepts
+// ---------------------------------------------------------------------------------------
+
+// Letters that have no accent to drop but a plain spelling people also type: Straße = Strasse.
+const FOLD: Record<string, string> = { '°': 'o', ß: 'ss', œ: 'oe', æ: 'ae', ø: 'o', ł: 'l' };
+const MARKS = /[\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u0640\u064b-\u065f\u0670]/g;
+
+/**
+ * "billing[cardNumber]" → "billing card number"; "Numéro de carte" → "numero de carte";
+ * "ｸﾚｼﾞｯﾄ" → "クレジット". Page text and vocabulary go through the same steps.
+ */
+export function normalizeText(raw: string): string {
+  let s = raw;
+  if (/[A-Z]/.test(s)) s = s.replace(/([a-z\d])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2');
+  if (/[a-zA-Z]{2}\d/.test(s)) s = s.replace(/([a-zA-Z]{2,})(\d)/g, '$1 $2');
+  // Most names and labels are plain ASCII: skip the Unicode passes for them.
+  if (/[^\u0000-\u007f]/.test(s)) {
+    s = s.normalize('NFKD').replace(MARKS, '').normalize('NFKC').toLowerCase().replace(/[°ßœæøł]/g, (c) => FOLD[c]!).replace(/#/g, ' # ').replace(/[^\p{L}\p{N}#]+/gu, ' ');
+  } else s = s.toLowerCase().replace(/#/g, ' # ').replace(/[^a-z0-9#]+/g, ' ');
+  return s.trim();
+}
+
+const LATIN = /^[a-z0-9# ]+$/;
+// Text normalizeText() leaves as it is: lower-case ASCII, kana, CJK ideographs, Hebrew letters, Arabic letters without hamza marks.
+const SETTLED = /^[a-z0-9# \u3041-\u30ff\u4e00-\u9fff\u05d0-\u05ea\u0621\u0627-\u063a\u0641-\u064a]+$/;
+const phrases = new Map<string, Concept[]>();
+/** First word of a multi-word phrase → the most words a phrase starting with it has. */
+const starts = new Map<string, number>();
+const prefixes: [string, Concept][] = [];
+const suffixes: [string, Concept][] = [];
+/** Phrases in other scripts, by first character, longest first: 密码 (password) wins over 码 (code) at the same place. */
+const others = new Map<string, [string, Concept[]][]>();
+let prepared = false;
+/** Indexes the vocabulary on first use, so loading the module costs the page nothing. */
+function prepare(): void {
+  prepared = true;
+  const byPhrase = new Map<string, Concept[]>();
+  for (const [concept, list] of Object.entries(VOCABULARY) as [Concept, string][]) {
+    for (const raw of list.split('|')) {
+      const star = raw.charCodeAt(0) === 42 ? 'suffix' : raw.charCodeAt(raw.length - 1) === 42 ? 'prefix' : '';
+      const bare = star === 'suffix' ? raw.slice(1) : star === 'prefix' ? raw.slice(0, -1) : raw;
+      // The vocabulary is written normalised already, except for accents, hamza-carrying
+      // alefs and half-width forms: only phrases with those need the Unicode pass.
+      const p = LATIN.test(bare) || SETTLED.test(bare) ? bare : normalizeText(bare);
+      if (!p) continue;
+      if (star === 'suffix') suffixes.push([p, concept]);
+      else if (star === 'prefix') prefixes.push([p, concept]);
+      else {
+        const list = byPhrase.get(p);
+        if (list) list.push(concept);
+        else byPhrase.set(p, [concept]);
+      }
+    }
+  }
+  for (const [p, concepts] of byPhrase) {
+    if (LATIN.test(p)) {
+      phrases.set(p, concepts);
+      const space = p.indexOf(' ');
+      if (space > 0) {
+        const first = p.slice(0, space);
+        const words = p.split(' ').length;
+        if (words > (starts.get(first) ?? 1)) starts.set(first, words);
+      }
+    } else {
+      const bucket = others.get(p[0]!);
+      if (bucket) bucket.push([p, concepts]);
+      else others.set(p[0]!, [[p, concepts]]);
+    }
+  }
+  for (const bucket of others.values()) bucket.sort((a, b) => b[0].length - a[0].length);
+}
+
+const tokenCache = new Map<string, readonly Concept[]>();
+/** A single word no phrase names exactly: German and Dutch compounds ("Kreditkartennummer"). */
+function compound(token: string): readonly Concept[] {
+  let hit = tokenCache.get(token);
+  if (hit) return hit;
+  const out: Concept[] = [];
+  if (token.length > 4 && !/\d/.test(token)) {
+    for (const [stem, c] of prefixes) if (token.startsWith(stem)) out.push(c);
+    for (const [stem, c] of suffixes) if (token.endsWith(stem)) out.push(c);
+  }
+  hit = out;
+  if (tokenCache.size < 20_000) tokenCache.set(token, hit);
+  return hit;
+}
+
+const textCache = new Map<string, ReadonlySet<Concept>>();
+/** The concepts a normalised text names. Within a text, the longest phrase at each word wins. */
+export function conceptsOf(text: string): ReadonlySet<Concept> {
+  if (!prepared) prepare();
+  let out = textCache.get(text) as Set<Concept> | undefined;
+  if (out) return out;
+  out = new Set<Concept>();
+  const tokens = text.split(' ');
+  for (let i = 0; i < tokens.length; ) {
+    let matched = 0;
+    const max = Math.min(starts.get(tokens[i]!) ?? 1, tokens.length - i);
+    for (let len = max; len > 0 && !matched; len--) {
+      const hit = phrases.get(len === 1 ? tokens[i]! : tokens.slice(i, i + len).join(' '));
+      if (hit) {
+        for (const c of hit) out.add(c);
+        matched = len;
+      }
+    }
+    if (!matched) for (const c of compound(tokens[i]!)) out.add(c);
+    i += matched || 1;
+  }
+  if (/[^\u0000-\u007f]/.test(text)) {
+    for (let i = 0; i < text.length; ) {
+      const hit = others.get(text[i]!)?.find(([p]) => text.startsWith(p, i));
+      if (hit) for (const c of hit[1]) out.add(c);
+      i += hit ? hit[0].length : 1;
+    }
+  }
+  if (textCache.size < 20_000) textCache.set(text, out);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Concepts → categories
+// ---------------------------------------------------------------------------------------
+
+const DIRECT: readonly Concept[] = [
+  'cardNumber', 'expiry', 'cvc', 'cardholder', 'password', 'pin', 'otp', 'secret', 'dob', 'nationalId', 'passport', 'licence', 'health',
+  'email', 'phone', 'street', 'postcode', 'address', 'iban', 'bankAccount', 'routing', 'accountHolder',
+];
+function any(set: ReadonlySet<Concept>, cs: readonly Concept[]): boolean {
+  for (let i = 0; i < cs.length; i++) if (set.has(cs[i]!)) return true;
+  return false;
+}
+const CARD: Concept[] = ['card', 'cardNumber', 'cvc', 'cardholder'];
+const DATE_PART: Concept[] = ['day', 'month', 'year', 'date'];
+const BANK_FORM: readonly Concept[] = ['bank', 'iban', 'bankAccount', 'routing'];
+const DOCUMENTS: readonly Concept[] = ['document', 'passport', 'licence', 'otherCard'];
+const BIRTH: readonly Concept[] = ['dob', 'birth'];
+const CARD_FIELD: readonly Concept[] = ['cardNumber', 'cvc', 'cardholder'];
+const NOT_CARD_SECTION: readonly Concept[] = ['bank', 'account', 'iban', 'street', 'address', 'phone'];
+const MONTH_YEAR: readonly Concept[] = ['month', 'year'];
+const CODE: readonly Concept[] = ['code', 'security'];
+const SECURITY_QUESTION: readonly Concept[] = ['security', 'question', 'secret'];
+const ID_DOCUMENT: readonly Concept[] = ['passport', 'licence'];
+const STREET: readonly Concept[] = ['street', 'address'];
+const NOT_HOUSE_NUMBER: readonly Concept[] = ['phone', 'email', 'bank', 'account'];
+const BANK_FIELD: readonly Concept[] = ['iban', 'routing', 'accountHolder'];
+const NAME_OR_NUMBER: readonly Concept[] = ['name', 'number'];
+const BANK_SECTION: readonly Concept[] = ['bank', 'iban', 'bankAccount'];
+
+// Categories as bits, in ORDER, so a verdict per text costs no allocation.
+const [PAYMENT, CREDENTIALS, BANKING, IDENTITY, CONTACT, ADDRESS] = [1, 2, 4, 8, 16, 32];
+
+interface Field {
+  /** A select: only payment (expiry) and identity (birth date) apply; its options are not typed data. */
+  select: boolean;
+  /** Numeric keypad, digits pattern or number type: how one-time-code boxes look. */
+  numeric: boolean;
+  /** The text is one a visitor reads (label, placeholder …), not a developer's name or id. */
+  human?: boolean;
+}
+
+/**
+ * The categories one text names. `c`: what this text says; `ctx`: what the field's other
+ * texts, its fieldset legend and the containers of its name say ("Number" in a fieldset
+ * "Credit card" is a card number; "Expiry date" next to "Driving licence" is not).
+ */
+function categoriesOf(c: ReadonlySet<Concept>, ctx: ReadonlySet<Concept>, f: Field): number {
+  let out = 0;
+  const direct = any(c, DIRECT);
+  const cardHere = any(c, CARD);
+  const cardNear = cardHere || any(ctx, CARD);
+  const docHere = any(c, DOCUMENTS);
+  const docNear = docHere || any(ctx, DOCUMENTS);
+  const birthNear = any(ctx, BIRTH) && !ctx.has('birthplace');
+
+  // payment
+  if (any(c, CARD_FIELD)) (out |= PAYMENT);
+  // A card expires in a month and year: an expiry date with a day belongs to a document.
+  if (c.has('expiry') && !c.has('dateFormat') && !c.has('day') && !ctx.has('day') && (!docNear || (cardHere && !docHere))) (out |= PAYMENT);
+  if (!direct) {
+    if (c.has('number') && (cardNear || (ctx.has('payment') && !any(ctx, NOT_CARD_SECTION)))) (out |= PAYMENT);
+    if (c.has('name') && cardNear && !ctx.has('accountHolder')) (out |= PAYMENT);
+    if (any(c, MONTH_YEAR) && (cardNear || (ctx.has('expiry') && !docNear)) && !birthNear) (out |= PAYMENT);
+    if (any(c, CODE) && cardNear && !c.has('notOneTimeCode')) (out |= PAYMENT);
+  }
+
+  // credentials
+  if (c.has('password') || c.has('otp') || c.has('secret')) (out |= CREDENTIALS);
+  // "PIN code" is India's postcode in an address, and a PIN anywhere else.
+  if (c.has('pin') && !(c.has('postcode') && any(ctx, STREET))) (out |= cardHere ? PAYMENT : CREDENTIALS);
+  if (!direct && c.has('answer') && any(ctx, SECURITY_QUESTION)) (out |= CREDENTIALS);
+  if (!direct && c.has('code') && f.numeric && !cardNear && !c.has('notOneTimeCode')) (out |= CREDENTIALS);
+
+  // identity
+  if (c.has('dob') && !c.has('birthplace')) (out |= IDENTITY);
+  if (c.has('birth') && any(c, DATE_PART) && !c.has('birthplace')) (out |= IDENTITY);
+  if (!direct && any(c, DATE_PART) && birthNear && !cardHere && !c.has('age')) (out |= IDENTITY);
+  if (c.has('nationalId') || c.has('health')) (out |= IDENTITY);
+  // An ID a person is asked for that belongs to no thing (an order, a customer, an employee) is theirs: "Other ID", "External ID".
+  if (!direct && f.human && !f.select && c.has('identifier') && !c.has('notPersonId') && !ctx.has('notPersonId') && !cardNear) (out |= IDENTITY);
+  // "Passport number" is identity; "Passport expiry date", "Licence state" are not.
+  if (any(c, ID_DOCUMENT) && !(c.has('documentDetail') && !c.has('number'))) (out |= IDENTITY);
+
+  if (!f.select) {
+    // contact
+    if (c.has('email') || c.has('phone')) (out |= CONTACT);
+    // address
+    if (c.has('street') || (c.has('postcode') && !(c.has('pin') && !any(ctx, STREET)))) (out |= ADDRESS);
+    if (c.has('address') && !c.has('notAddress') && !c.has('email')) (out |= ADDRESS);
+    if (!direct && c.has('number') && any(ctx, STREET) && !cardNear && !any(ctx, NOT_HOUSE_NUMBER)) (out |= ADDRESS);
+    // banking
+    if (any(c, BANK_FIELD)) (out |= BANKING);
+    if (c.has('bankAccount') && !c.has('notBank')) (out |= BANKING);
+    if (!direct && c.has('account') && c.has('number') && !c.has('notBank')) (out |= BANKING);
+    if (!direct && any(c, NAME_OR_NUMBER) && any(ctx, BANK_SECTION) && !cardNear && !c.has('notBank')) (out |= BANKING);
+  } else out &= ~CREDENTIALS;
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading the field
+// ---------------------------------------------------------------------------------------
+
+interface Source {
+  weight: number;
+  /** How to name the text in evidence: `label text` → label text "…"; `name=` → name="…"; '' → the value as it is. */
+  kind: string;
+  value: string;
+  concepts: ReadonlySet<Concept>;
+  /** false: context only (legend, the containers of a nested name). */
+  own: boolean;
+  /** Text a visitor reads (label, placeholder, title …) rather than a name or id. */
+  human?: boolean;
+}
+
+const AUTOCOMPLETE: Record<string, MaskingPreset | null> = {
+  'cc-name': 'payment', 'cc-given-name': 'payment', 'cc-additional-name': 'payment', 'cc-family-name': 'payment',
+  'cc-number': 'payment', 'cc-exp': 'payment', 'cc-exp-month': 'payment', 'cc-exp-year': 'payment', 'cc-csc': 'payment',
+  'current-password': 'credentials', 'new-password': 'credentials', 'one-time-code': 'credentials',
+  bday: 'identity', 'bday-day': 'identity', 'bday-month': 'identity', 'bday-year': 'identity',
+  email: 'contact', tel: 'contact', 'tel-national': 'contact', 'tel-local': 'contact', 'tel-area-code': 'contact', 'tel-local-prefix': 'contact', 'tel-local-suffix': 'contact', 'tel-extension': 'contact',
+  'street-address': 'address', 'address-line1': 'address', 'address-line2': 'address', 'address-line3': 'address', 'postal-code': 'address',
+  // City, region and country: part of an address block, not identifying on their own.
+  'address-level1': null, 'address-level2': null, 'address-level3': null, 'address-level4': null, country: null, 'country-name': null, 'cc-type': null,
+};
+
+/** How a source reads in evidence: label text "Card number", name="cc_owner". */
+const describe = (s: Source): string => (!s.kind ? s.value : s.kind.endsWith('=') ? `${s.kind}"${s.value}"` : `${s.kind} "${s.value}"`);
+const SAYS_CREDENTIAL: readonly Concept[] = ['otp', 'password', 'secret', 'pin'];
+const clip = (v: string) => (v.length > 60 ? `${v.slice(0, 57)}...` : v);
+const squash = (v: string | null | undefined): string => (!v ? '' : /\s\s|[\t\n\r]/.test(v) ? v.replace(/\s+/g, ' ').trim() : v.trim());
+
+/** Visible text of a label, without the text of the control it may wrap (a select's options). */
+function textOf(node: Node, budget = { n: 40 }): string {
+  if (node.nodeType === 3) return node.nodeValue ?? '';
+  if (node.nodeType !== 1 || --budget.n < 0) return '';
+  const tag = (node as Element).localName;
+  if (tag === 'select' || tag === 'textarea' || tag === 'option' || tag === 'script' || tag === 'style' || tag === 'button' || tag === 'input') return '';
+  let out = '';
+  for (let child = node.firstChild; child; child = child.nextSibling) out += textOf(child, budget);
+  return out;
+}
+
+/** `label[for]` by id, built once for a whole-page pass (Chromium's el.labels walks the tree every call). */
+export type LabelIndex = Map<string, Element[]>;
+
+/** Collects every `<label for>` under a root, so classifying many fields reads the page once. */
+export function indexLabels(root: ParentNode): LabelIndex {
+  const index: LabelIndex = new Map();
+  for (const label of Array.from(root.querySelectorAll('label[for]'))) {
+    const id = label.getAttribute('for')!;
+    const list = index.get(id);
+    if (list) list.push(label);
+    else index.set(id, [label]);
+  }
+  return index;
+}
+
+/** Where a field's `<label for>` can be: its whole document or shadow root, even when only a form is classified. */
+export function labelScope(root: ParentNode): ParentNode {
+  const top = (root as Node).getRootNode?.() as unknown as ParentNode | undefined;
+  return top && typeof top.querySelectorAll === 'function' ? top : root;
+}
+
+function labelsOf(el: Element, index?: LabelIndex): Element[] {
+  if (!index) return Array.from((el as HTMLInputElement).labels ?? []);
+  const out = el.id ? [...(index.get(el.id) ?? [])] : [];
+  const wrap = el.closest('label');
+  if (wrap && !out.includes(wrap) && (!wrap.hasAttribute('for') || wrap.getAttribute('for') === el.id)) out.push(wrap);
+  return out;
+}
+
+/**
+ * Text a visitor reads just before a field that has no label: "<td>Card number</td><td><input>",
+ * "<span>CVC</span><input>", or a label-looking element in the wrapper before the field's
+ * wrapper (<div><label>DNI</label></div><div><input></div>). Stops at another field.
+ */
+function textBefore(el: Element): string {
+  let node: Element = el;
+  for (let depth = 0; depth < 4; depth++) {
+    for (let sib = node.previousSibling, n = 0; sib && n < 4; sib = sib.previousSibling, n++) {
+      // Another field, or a section heading (a heading names the section, not this field).
+      if (sib.nodeType === 1 && ((sib as Element).matches('input,select,textarea,button,h1,h2,h3,h4,h5,h6,legend') || (sib as Element).querySelector('input,select,textarea'))) return '';
+      const text = squash(sib.nodeType === 3 ? sib.nodeValue : sib.nodeType === 1 ? textOf(sib) : '');
+      if (text) return text.length <= 80 ? text : '';
+    }
+    const up = node.parentElement;
+    if (!up || up.localName === 'form' || up.localName === 'fieldset' || up.localName === 'body') return '';
+    node = up;
+  }
+  return '';
+}
+
+/** "payment[cc_number]" → own segment "cc_number", containers "payment"; "street[0]" → "street". */
+function splitName(name: string): [own: string, containers: string] {
+  const parts = name.split(/[[\]]+/).filter(Boolean);
+  let i = parts.length - 1;
+  while (i > 0 && /^(\d+|value|und|target id|input)$/i.test(parts[i]!)) i--;
+  return [parts[i] ?? name, parts.filter((_, j) => j !== i).join(' ')];
+}
+
+const thisYear = new Date().getFullYear();
+const stems = MONTH_STEMS.map((s) => s.split('|'));
+/** What a select's options look like: months, days, years to come (card expiry), years gone by (birth). */
+function optionsOf(el: Element): [Concept[], string] | undefined {
+  const options = (el as HTMLSelectElement).options;
+  if (!options || options.length < 10 || options.length > 140) return undefined;
+  const nums: number[] = [];
+  let months = 0;
+  for (let i = 0; i < options.length && i < 140; i++) {
+    const o = options[i]!;
+    const n = /^\s*(\d{1,4})\b/.exec(o.value || o.text)?.[1];
+    if (n) nums.push(+n);
+    else {
+      const t = normalizeText(o.text).slice(0, 3);
+      if (t && stems.some((list) => list.includes(t))) months++;
+    }
+  }
+  const years = nums.filter((n) => n >= 1900 && n <= thisYear + 30);
+  if (years.length >= 5) {
+    const min = Math.min(...years);
+    const max = Math.max(...years);
+    if (min >= thisYear - 1) return [['year'], `options are years ${min}–${max}`];
+    if (max <= thisYear - 10 || max - min >= 60) return [['year', 'birth'], `options are years ${min}–${max}`];
+    return undefined;
+  }
+  const small = new Set(nums.filter((n) => n >= 1 && n <= 31));
+  if (small.size >= 28) return [['day'], 'options are days 1–31'];
+  if ((small.size === 12 && Math.max(...small) === 12) || months >= 12) return [['month'], 'options are the twelve months'];
+  return undefined;
+}
+
+function isNumeric(el: Element): boolean {
+  const mode = el.getAttribute('inputmode');
+  const type = el.getAttribute('type')?.toLowerCase();
+  return mode === 'numeric' || mode === 'decimal' || type === 'number' || /^\^?(\\d|\[0-9\])/.test(el.getAttribute('pattern') ?? '');
+}
+
+/** Never sensitive whatever it says: hidden, buttons, choices, files, search boxes. */
+function skip(el: Element): string | undefined {
+  const tag = el.localName;
+  if (tag === 'input') {
+    const type = (el.getAttribute('type') ?? 'text').toLowerCase();
+    if (NEVER.test(type)) return `type="${type}"`;
+    if (type === 'search') return 'type="search"';
+  } else if (tag !== 'select' && tag !== 'textarea') {
+    const ce = el.getAttribute('contenteditable');
+    if (ce === null || ce.toLowerCase() === 'false') return 'not a field';
+  }
+  if (el.getAttribute('role') === 'searchbox') return 'role="searchbox"';
+  if (el.closest('[role="search"],search')) return 'inside a search form';
+  return undefined;
+}
+
+const normalized = new Map<string, string>();
+/** The texts a visitor or developer reads for this field, with how to describe each. */
+function sourcesOf(el: Element, index: LabelIndex | undefined): Source[] {
+  const out: Source[] = [];
+  const add = (weight: number, raw: string | null | undefined, kind: string, own = true, edgeOnly?: boolean, full?: string) => {
+    const v = squash(raw);
+    if (!v) return;
+    let text = normalized.get(v);
+    if (text === undefined) {
+      text = normalizeText(v);
+      if (normalized.size < 20_000) normalized.set(v, text);
+    }
+    if (!text) return;
+    const concepts = conceptsOf(text);
+    out.push({ weight, kind, value: kind === 'name=' ? full ?? v : clip(v), concepts: edgeOnly && concepts.has('address') ? edgeConcepts(text, concepts) : concepts, own, human: own && !edgeOnly });
+  };
+  let named = false;
+  for (const label of labelsOf(el, index)) {
+    const t = textOf(label);
+    if (squash(t)) named = true;
+    add(6, t, 'label text');
+  }
+  const labelledby = el.getAttribute('aria-labelledby');
+  if (labelledby) {
+    const scope = el.getRootNode() as Document | ShadowRoot;
+    const text = labelledby
+      .split(/\s+/)
+      .map((id) => (id && scope.getElementById ? scope.getElementById(id) : null))
+      .map((ref) => (ref ? textOf(ref) : ''))
+      .join(' ');
+    if (squash(text)) named = true;
+    add(6, text, 'aria-labelledby text');
+  }
+  const aria = el.getAttribute('aria-label');
+  if (squash(aria)) named = true;
+  add(6, aria, 'aria-label');
+  const placeholder = el.getAttribute('placeholder') ?? el.getAttribute('aria-placeholder') ?? el.getAttribute('data-placeholder');
+  const title = el.getAttribute('title');
+  add(4, placeholder, 'placeholder');
+  add(4, title, 'title');
+  if (!named) add(4, textBefore(el), 'text before it');
+
+  const name = el.getAttribute('name') ?? '';
+  if (name) {
+    const [own, containers] = splitName(name);
+    add(3, own, 'name=', true, true, name);
+    add(1, containers, 'name=', false, false, name);
+  }
+  const id = el.id;
+  if (id) {
+    // Skip an id a framework derives from the name (checkout_shipping_address_first_name,
+    // edit-payment-information-…-number): it says nothing the name does not.
+    const nid = normalizeText(id);
+    const nname = normalizeText(name);
+    if (!nname || !(nid === nname || nid.endsWith(` ${nname}`) || nid.endsWith(nname))) add(3, id, 'id=', true, true);
+  }
+  const group = el.closest('fieldset,[role="group"],[role="radiogroup"]');
+  if (group) {
+    let legend = '';
+    if (group.localName === 'fieldset') {
+      for (let c = group.firstElementChild; c; c = c.nextElementSibling) if (c.localName === 'legend') legend = textOf(c);
+    }
+    legend ||= group.getAttribute('aria-label') ?? '';
+    add(2, legend, 'legend', false);
+  }
+  return out;
+}
+
+const ADDRESS_EDGE = /^(address|addr|adresse|adres|endereco|indirizzo|direccion|anschrift)$/;
+/** "address" inside a long name is the container of another field (billing_address_first_name). */
+function edgeConcepts(text: string, concepts: ReadonlySet<Concept>): ReadonlySet<Concept> {
+  const t = text.split(' ');
+  if (ADDRESS_EDGE.test(t[0]!) || ADDRESS_EDGE.test(t[t.length - 1]!)) return concepts;
+  const copy = new Set(concepts);
+  copy.delete('address');
+  return copy;
+}
+
+const CARD_SHAPE = /^(?:[\dx•*●·#]{4}[ -]?){3}[\dx•*●·#]{1,7}$/i;
+
+/** Why a field is ordinary whatever else it says: a search, a coupon, a captcha. */
+const VETO: [Concept, MaskingPreset[], string][] = [
+  ['search', [...ORDER], 'a search'],
+  ['coupon', ['payment', 'credentials'], 'a coupon, promo or gift-card code'],
+  ['otherCard', ['payment'], 'a card that is not a payment card'],
+  ['cardType', ['payment'], 'the card type, not the card'],
+  ['captcha', ['credentials'], 'a captcha'],
+];
+
+/** Options for {@link classifyField}. */
+export interface ClassifyOptions {
+  /** From {@link indexLabels}: faster when classifying many fields of one page. */
+  labels?: LabelIndex;
+  /** Also look at the other fields nearby (month/year selects next to a card number). @default true */
+  neighbours?: boolean;
+}
+
+/**
+ * Decides whether a form field is payment, credentials, identity, contact, address or
+ * banking data, the way a person reading the page would: from its type, `autocomplete`
+ * tokens, its label (`<label for>`, a wrapping label, `aria-label`, `aria-labelledby`),
+ * placeholder, title, the text just before it, its fieldset legend, its `name` and `id`
+ * split into words, a select's options, in the widget's eleven languages. Words that make
+ * a field ordinary ("coupon", "search", a licence's expiry date) win. Reads attributes and
+ * a few nearby nodes only; never layout.
+ */
+export function classifyField(el: Element, options: ClassifyOptions = {}): FieldClassification {
+  const skipped = skip(el);
+  if (skipped) return { category: null, evidence: [`never sensitive: ${skipped}`] };
+  const select = el.localName === 'select';
+  const sources = sourcesOf(el, options.labels);
+  if (select) {
+    const opts = optionsOf(el);
+    if (opts) sources.push({ weight: 3, kind: '', value: opts[1], concepts: new Set(opts[0]), own: true });
+  }
+  const placeholder = el.getAttribute('placeholder');
+  if (placeholder && CARD_SHAPE.test(placeholder.trim())) sources.push({ weight: 4, kind: '', value: `placeholder "${placeholder.trim()}" is shaped like a card number`, concepts: new Set(['cardNumber']), own: true });
+
+  const own = new Set<Concept>();
+  const ctx = new Set<Concept>();
+  for (const s of sources) {
+    for (const c of s.concepts) {
+      ctx.add(c);
+      if (s.own) own.add(c);
+    }
+  }
+
+  // Most fields on a long page name nothing sensitive at all: say so without weighing anything.
+  const type = el.localName === 'input' ? (el.getAttribute('type') ?? '').toLowerCase() : '';
+  const ac = squash(el.getAttribute('autocomplete'));
+  if (!own.size && !select && !ac && type !== 'password' && type !== 'email' && type !== 'tel') return { category: null, evidence: [] };
+
+  const scores = new Map<MaskingPreset, number>();
+  const evidence = new Map<MaskingPreset, [number, string | Source, boolean?][]>();
+  const credit = (cat: MaskingPreset, weight: number, why: string | Source, numeric?: boolean) => {
+    scores.set(cat, (scores.get(cat) ?? 0) + weight);
+    const list = evidence.get(cat);
+    if (list) list.push([weight, why, numeric]);
+    else evidence.set(cat, [[weight, why, numeric]]);
+  };
+
+  // Developer hints: the input type and autocomplete tokens (section-*, shipping, billing prefixes allowed).
+  if (type === 'password') credit('credentials', 10, 'type="password"');
+  if (type === 'email') credit('contact', 10, 'type="email"');
+  // type="tel" is also how card-number fields get a numeric keypad: a weak hint.
+  if (type === 'tel' && !own.has('amount')) credit('contact', 3, 'type="tel"');
+  let acOrdinary = false;
+  for (const token of ac.toLowerCase().split(' ')) {
+    const cat = AUTOCOMPLETE[token];
+    if (cat) credit(cat, 10, `autocomplete="${ac}"`);
+    acOrdinary ||= cat === null;
+    if (cat !== undefined) break;
+  }
+
+  const field: Field = { select, numeric: isNumeric(el) };
+  const humanField: Field = { select, numeric: field.numeric, human: true };
+  for (const s of sources) {
+    if (!s.own) continue;
+    const bits = categoriesOf(s.concepts, ctx, s.human ? humanField : field);
+    if (!bits) continue;
+    for (let k = 0; k < ORDER.length; k++) {
+      if (!(bits & (1 << k))) continue;
+      const cat = ORDER[k]!;
+      // A one-time code told apart by its keypad says so in its evidence.
+      const keypad = field.numeric && cat === 'credentials' && !any(s.concepts, SAYS_CREDENTIAL);
+      credit(cat, s.weight, s, keypad);
+    }
+  }
+  // A legend or a name container never decides alone, but it does decide combinations
+  // ("Number" in "Credit card"), which categoriesOf already read from ctx.
+
+  const vetoed: string[] = [];
+  for (const [concept, cats, what] of VETO) {
+    if (!ctx.has(concept)) continue;
+    const by = sources.find((s) => s.concepts.has(concept));
+    vetoed.push(`${by ? describe(by) : 'its text'} (${what})`);
+    for (const cat of cats) scores.delete(cat);
+  }
+  if (select) for (const cat of ['contact', 'address', 'banking', 'credentials'] as const) scores.delete(cat);
+  // autocomplete="address-level2" (a city) or "cc-type" says what the name's "address" or "card" does not.
+  if (acOrdinary) {
+    vetoed.push(`autocomplete="${ac}"`);
+    for (const cat of ['address', 'payment'] as const) scores.delete(cat);
+  }
+  // An expiry that names no card: a passport or licence expiry, or a full date with a day, is no card's.
+  if (scores.has('payment') && own.has('expiry') && !any(own, CARD)) {
+    if (documentExpiry(el, options.labels)) {
+      vetoed.push('an expiry date in a group about a document or with a day box');
+      scores.delete('payment');
+    }
+  }
+
+  let best: MaskingPreset | null = null;
+  for (const cat of ORDER) if ((scores.get(cat) ?? 0) >= 3 && (!best || scores.get(cat)! > scores.get(best)!)) best = cat;
+
+  // Only a bare date part ("Month", a 01–12 select) borrows its neighbour's category; "Age (years)" does not.
+  if (!best && !vetoed.length && options.neighbours !== false && any(own, DATE_PART) && !own.has('age')) {
+    const near = neighbour(el, options.labels);
+    if (near) return near;
+  }
+  // A bare "Number" on a form about a bank account (bank name, IBAN, BIC …) is the account number.
+  if (!best && !select && options.neighbours !== false && own.size === 1 && own.has('number')) {
+    const form = conceptsAround(el, el.closest('form'), options.labels);
+    if (any(form, BANK_FORM) && !any(form, CARD)) {
+      const by = sources.find((s) => s.own && s.concepts.has('number'))!;
+      return { category: 'banking', evidence: [`${describe(by)} on a form about a bank account`] };
+    }
+  }
+  if (!best) return { category: null, evidence: vetoed };
+  const why = evidence
+    .get(best)!
+    .sort((a, b) => b[0] - a[0])
+    .map(([, e, keypad]) => (typeof e === 'string' ? e : keypad ? `inputmode="numeric" and ${describe(e)}` : describe(e)));
+  return { category: best, evidence: [...new Set(why)] };
+}
+
+/**
+ * A month, year or day select (or box) that says nothing by itself takes the category of
+ * the card or birth-date field next to it: a person reads the group, not the select.
+ */
+function neighbour(el: Element, labels: LabelIndex | undefined): FieldClassification | undefined {
+  let box: Element | null = el.parentElement;
+  for (let depth = 0; box && depth < 4; depth++, box = box.parentElement) {
+    const fields = Array.from(box.querySelectorAll('input,select,textarea')).filter((f) => f !== el);
+    if (!fields.length) continue;
+    if (fields.length > 12) return undefined;
+    for (const f of fields) {
+      const r = classifyField(f, { ...(labels ? { labels } : {}), neighbours: false });
+      // Borrow from a card field or a birth-date field only: a passport number says nothing about a "Year" box.
+      const birth = r.category === 'identity' && sourcesOf(f, labels).some((s) => s.own && any(s.concepts, BIRTH));
+      if (r.category === 'payment' || birth) {
+        return { category: r.category, evidence: [`next to a ${r.category === 'payment' ? 'card' : 'birth-date'} field (${r.evidence[0]})`] };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** What the other fields in `box` say about themselves (their labels, names …), up to 30 fields. */
+function conceptsAround(el: Element, box: Element | null, labels: LabelIndex | undefined): Set<Concept> {
+  const out = new Set<Concept>();
+  if (!box) return out;
+  const fields = box.querySelectorAll('input,select,textarea');
+  if (fields.length > 30) return out;
+  for (const f of Array.from(fields)) {
+    if (f === el || skip(f)) continue;
+    for (const s of sourcesOf(f, labels)) if (s.own) for (const c of s.concepts) out.add(c);
+  }
+  return out;
+}
+
+/**
+ * An expiry date that names no card is a document's when its own group has a day box
+ * (cards expire in a month), or when its form asks about a passport, licence or permit
+ * and nothing about a card.
+ */
+function documentExpiry(el: Element, labels: LabelIndex | undefined): boolean {
+  const group = el.closest('fieldset,[role="group"]') ?? el.parentElement?.parentElement ?? null;
+  if (conceptsAround(el, group, labels).has('day')) return true;
+  const form = conceptsAround(el, el.closest('form'), labels);
+  return any(form, DOCUMENTS) && !any(form, CARD);
+}
+
+/** Every field under `root` the classifier looks at (form controls and editable regions). */
+export function fieldsUnder(root: ParentNode): Element[] {
+  const out: Element[] = [];
+  if ((root as Element).matches?.(FIELD_SELECTOR)) out.push(root as Element);
+  for (const el of Array.from(root.querySelectorAll(FIELD_SELECTOR))) {
+    // Only the outermost editable region: its children are its content, not fields.
+    if (el.localName !== 'input' && el.localName !== 'select' && el.localName !== 'textarea' && el.parentElement?.closest('[contenteditable]:not([contenteditable="false"])')) continue;
+    out.push(el);
+  }
+  return out;
+}
+
+/**
+ * Classifies every field under `root` in one pass (labels read once).
+ * Returns only the fields with a category.
+ */
+export function classifyFields(root: ParentNode): Map<Element, FieldClassification> {
+  const labels = indexLabels(labelScope(root));
+  const out = new Map<Element, FieldClassification>();
+  for (const el of fieldsUnder(root)) {
+    const r = classifyField(el, { labels });
+    if (r.category) out.set(el, r);
+  }
+  return out;
+}
