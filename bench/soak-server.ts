@@ -119,10 +119,13 @@ const start = await stats();
 const startedAt = Date.now();
 const rssSamples: number[] = [start.rss];
 const heapSeries: Array<[number, number]> = [[0, start.heapAfterGc]];
+const rssSeries: Array<[number, number]> = [[0, start.rss]];
 const sampler = setInterval(() => {
   void stats().then((s) => {
+    const t = Math.round((Date.now() - startedAt) / 1000);
     rssSamples.push(s.rss);
-    heapSeries.push([Math.round((Date.now() - startedAt) / 1000), s.heapAfterGc]);
+    rssSeries.push([t, s.rss]);
+    heapSeries.push([t, s.heapAfterGc]);
   });
 }, 15_000);
 const addressesBefore = addressCounter;
@@ -133,6 +136,7 @@ clearInterval(sampler);
 await new Promise((r) => setTimeout(r, 500));
 const end = await stats();
 rssSamples.push(end.rss);
+rssSeries.push([Math.round((Date.now() - startedAt) / 1000), end.rss]);
 heapSeries.push([Math.round((Date.now() - startedAt) / 1000), end.heapAfterGc]);
 child.send({ type: 'stop' });
 await once(child, 'exit');
@@ -176,6 +180,7 @@ console.log(`\n| ${'token endpoint soak'.padEnd(width)} | ${'value'.padStart(val
 console.log(`|${'-'.repeat(width + 2)}|${'-'.repeat(valueWidth + 1)}:|`);
 for (const [k, v] of rows) console.log(`| ${k.padEnd(width)} | ${v.padStart(valueWidth)} |`);
 console.log(`\n[soak] heap after GC every 15 s (MiB): ${heapSeries.map(([t, h]) => `${t}s ${(h / MiB).toFixed(1)}`).join(', ')}`);
+console.log(`[soak] RSS every 15 s (MiB): ${rssSeries.map(([t, r]) => `${t}s ${(r / MiB).toFixed(1)}`).join(', ')}`);
 if (failures.length) {
   console.error(`\n[zoom-cobrowse-widget] soak: token endpoint failed:\n  ${failures.join('\n  ')}`);
   process.exitCode = 1;
