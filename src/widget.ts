@@ -3,6 +3,7 @@ import { maskedCategories } from './masking/names';
 import { resolveConfig, type CobrowseConfig } from './config/config';
 import { realClock } from './shared/timers';
 import { CobrowseConfigError, LOG_PREFIX } from './shared/config-error';
+import { describe } from './shared/validate';
 import type { CobrowseError } from './shared/errors';
 import type { CobrowseSnapshot } from './core/machine';
 import { LOCALES, pickLocale } from './i18n/translator';
@@ -63,7 +64,13 @@ export class CobrowseWidgetExistsError extends Error {
 function resolveContainer(container: HTMLElement | string | undefined): HTMLElement {
   if (container === undefined) return document.body;
   if (typeof container !== 'string') return container;
-  const el = document.querySelector<HTMLElement>(container);
+  let el: HTMLElement | null;
+  try {
+    el = document.querySelector<HTMLElement>(container);
+  } catch {
+    // The browser's own DOMException would not say which option was wrong.
+    throw new CobrowseConfigError('container', `${describe(container)} is not a valid CSS selector. Pass a selector such as "#help-widget", or the element itself.`);
+  }
   if (!el) throw new CobrowseConfigError('container', `no element matches ${JSON.stringify(container)}. Create it before the widget, or omit container to use document.body.`);
   return el;
 }

@@ -12,12 +12,22 @@ export function validateLocale(value: unknown, path: string): string {
   return s;
 }
 
+/** The plural categories Intl.PluralRules can pick. */
+const PLURAL_FORMS: readonly string[] = ['zero', 'one', 'two', 'few', 'many', 'other'];
+
 /** Validates `labels`: known keys only, each a string, or plural forms (`{ one, other, … }`) for the plural ones. */
 export function validateLabels(value: unknown, path: string): CobrowseLabels {
   const o = value === undefined ? {} : checkObject(value, path, Object.keys(en));
   for (const [k, v] of Object.entries(o)) {
-    if (!(typeof v === 'string' || (typeof en[k as StringKey] === 'object' && isPlainObject(v) && typeof v.other === 'string'))) {
-      throw new CobrowseConfigError(`${path}.${k}`, `expected text (shown as text, never HTML)${typeof en[k as StringKey] === 'object' ? ' or plural forms like { one: "{n} minute left", other: "{n} minutes left" }' : ''}, got ${describe(v)}.`);
+    const plural = typeof en[k as StringKey] === 'object';
+    if (!(typeof v === 'string' || (plural && isPlainObject(v) && typeof v.other === 'string'))) {
+      throw new CobrowseConfigError(`${path}.${k}`, `expected text (shown as text, never HTML)${plural ? ' or plural forms like { one: "{n} minute left", other: "{n} minutes left" }' : ''}, got ${describe(v)}.`);
+    }
+    // Every form is rendered for some count, so each must be text too (not just `other`).
+    if (typeof v !== 'string') {
+      for (const [form, text] of Object.entries(checkObject(v, `${path}.${k}`, PLURAL_FORMS))) {
+        if (typeof text !== 'string') throw new CobrowseConfigError(`${path}.${k}.${form}`, `expected text for the "${form}" plural form, got ${describe(text)}.`);
+      }
     }
   }
   return { ...o } as CobrowseLabels;

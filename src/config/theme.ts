@@ -1,5 +1,5 @@
 import { CobrowseConfigError } from '../shared/config-error';
-import { checkObject, describe, optColor, optNumber, optOneOf } from '../shared/validate';
+import { checkObject, describe, optColor, optOneOf } from '../shared/validate';
 
 /** Corner of the viewport the launcher and panel sit in. */
 export type WidgetPosition = 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left';
@@ -77,8 +77,13 @@ export function validateTheme(value: unknown, path: string): ResolvedTheme {
     // Bare numbers (and numeric strings from data-* attributes) are pixels.
     set(k, v === undefined ? v : /\d$/.test(String(v)) ? `${v}px` : (v as string));
   }
-  const z = o.zIndex === undefined ? undefined : optNumber(Number(o.zIndex), `${path}.zIndex`, 0, 2147483647);
-  set('zIndex', z === undefined ? z : Math.round(z));
+  // A number, or a numeric string (data-theme-z-index); not Number(anything): null, true, [] and "" are not 0 or 1.
+  const zi = o.zIndex;
+  const z = zi === undefined ? undefined : typeof zi === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(zi) ? Number(zi) : zi;
+  if (z !== undefined && (typeof z !== 'number' || !Number.isFinite(z) || z < 0 || z > 2147483647)) {
+    throw new CobrowseConfigError(`${path}.zIndex`, `expected a number from 0 to 2147483647, got ${describe(zi)}.`);
+  }
+  set('zIndex', z === undefined ? z : Math.round(z as number));
   const font = o.fontFamily;
   if (font !== undefined && (typeof font !== 'string' || font.length > 300 || !font.split(',').every((f) => FONT.test(f)))) {
     throw new CobrowseConfigError(`${path}.fontFamily`, `expected a font stack such as "Inter, 'Helvetica Neue', sans-serif", got ${describe(font)}.`);

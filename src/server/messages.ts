@@ -4,6 +4,11 @@
  */
 export const LOG_PREFIX = '[zoom-cobrowse-widget]';
 
+/** An option key as an error names it: odd keys (empty, huge, control characters) quoted and cut. */
+export function optionName(key: string): string {
+  return /^[\w$-]{1,60}$/.test(key) ? key : JSON.stringify(key.length > 60 ? `${key.slice(0, 60)}…` : key);
+}
+
 /** Thrown by `createTokenHandler`, the rate limiters and `createWebhookHandler` for options they cannot run with. */
 export class TokenHandlerConfigError extends Error {
   /**

@@ -1,4 +1,4 @@
-import { LOG_PREFIX, TokenHandlerConfigError } from './messages';
+import { LOG_PREFIX, optionName, TokenHandlerConfigError } from './messages';
 import type { RateLimitHook, TokenHandlerOptions } from './types';
 
 /** Zoom's accepted `exp - iat` window, in seconds (docs/zoom-sdk.md, "JWT"). */
@@ -128,7 +128,7 @@ export function resolveOptions(input: TokenHandlerOptions): ResolvedOptions {
   const options = input as unknown as Record<string, unknown>;
   for (const key of Object.keys(options)) {
     if (!KNOWN_OPTIONS.has(key as keyof TokenHandlerOptions)) {
-      fail(key, `unknown option. Accepted options: ${[...KNOWN_OPTIONS].join(', ')}.`);
+      fail(optionName(key), `unknown option. Accepted options: ${[...KNOWN_OPTIONS].join(', ')}.`);
     }
   }
 

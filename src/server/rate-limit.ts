@@ -1,5 +1,5 @@
 import ipaddr, { type IPv4, type IPv6 } from 'ipaddr.js';
-import { TokenHandlerConfigError } from './messages';
+import { optionName, TokenHandlerConfigError } from './messages';
 import { remoteAddresses } from './request-context';
 import type { RateLimitHook } from './types';
 
@@ -113,9 +113,13 @@ export function positiveInteger(options: Record<string, unknown>, key: string, f
  * worker) counts separately, so use a shared store when you run several.
  */
 export function createMemoryRateLimit(options: MemoryRateLimitOptions = {}): RateLimitHook {
+  // null (or a string) would fail in Object.keys with a TypeError that names no option.
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new TokenHandlerConfigError('rateLimit', 'createMemoryRateLimit expects an options object such as { limit: 60, windowMs: 60000 }, or no argument.');
+  }
   const record = options as Record<string, unknown>;
   for (const key of Object.keys(record)) {
-    if (!KNOWN.has(key)) throw new TokenHandlerConfigError(`rateLimit.${key}`, `unknown option. Accepted options: ${[...KNOWN].join(', ')}.`);
+    if (!KNOWN.has(key)) throw new TokenHandlerConfigError(`rateLimit.${optionName(key)}`, `unknown option. Accepted options: ${[...KNOWN].join(', ')}.`);
   }
   const limit = positiveInteger(record, 'limit', 60);
   const windowMs = positiveInteger(record, 'windowMs', 60_000);
@@ -129,9 +133,28 @@ export function createMemoryRateLimit(options: MemoryRateLimitOptions = {}): Rat
   const now = options.now ?? Date.now;
 
   // Map keeps insertion order, and an entry is re-inserted whenever its window
-  // restarts, so the oldest window is always first: expiry and eviction are
-  // both O(1) from the front, whatever an attacker does.
+  // restarts, so the oldest window is (nearly always) first: expiry and eviction
+  // are both O(1) from the front, whatever an attacker does. An over-limit window
+  // moved to the back by evictOne may outlive its end there; it is reset when read.
   const windows = new Map<string, { count: number; resetAt: number }>();
+
+  /**
+   * Forgets the oldest window, but not one whose client is over its limit: forgetting it
+   * would hand that client a fresh budget whenever enough other addresses fill the table
+   * (a soak with rotating addresses let one client take 480 tokens in 20 s instead of 60 a
+   * minute). Such a window moves to the back instead; a few probes at most, so the cost stays
+   * O(1), and if every probed window is over its limit the oldest goes anyway.
+   */
+  const evictOne = (): void => {
+    for (let probe = 0; probe < 8; probe++) {
+      const oldest = windows.entries().next();
+      if (oldest.done) return;
+      const [key, entry] = oldest.value;
+      windows.delete(key);
+      if (entry.count <= limit || probe === 7) return;
+      windows.set(key, entry);
+    }
+  };
 
   return (request) => {
     const time = now();
@@ -141,11 +164,13 @@ export function createMemoryRateLimit(options: MemoryRateLimitOptions = {}): Rat
     }
     const key = bucketKey(clientIp(request));
     let entry = windows.get(key);
+    if (entry !== undefined && entry.resetAt <= time) {
+      // A window kept past its end behind a newer one (see below): start a new one, at the back.
+      windows.delete(key);
+      entry = undefined;
+    }
     if (entry === undefined) {
-      if (windows.size >= maxClients) {
-        const oldest = windows.keys().next();
-        if (!oldest.done) windows.delete(oldest.value);
-      }
+      if (windows.size >= maxClients) evictOne();
       entry = { count: 0, resetAt: time + windowMs };
       windows.set(key, entry);
     }

@@ -35,7 +35,9 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
 export function checkObject(value: unknown, path: string, allowed: readonly string[]): Record<string, unknown> {
   if (!isPlainObject(value)) throw new CobrowseConfigError(path, `expected an object, got ${describe(value)}.`);
   for (const key of Object.keys(value)) {
-    const p = path ? `${path}.${key}` : key;
+    // An odd key (empty, huge, control characters) is named quoted and cut, so the message still points at it.
+    const name = /^[\w$-]{1,60}$/.test(key) ? key : JSON.stringify(key.length > 60 ? `${key.slice(0, 60)}…` : key);
+    const p = path ? `${path}.${name}` : name;
     if (SECRET_NAME.test(key)) {
       throw new CobrowseConfigError(
         p,
@@ -95,8 +97,9 @@ export function optOneOf<T extends string>(value: unknown, path: string, options
   return value as T;
 }
 
-// Shapes a colour can take: hex, a name, a colour function (one level of nesting, for color-mix), or var(--token).
-const COLOR = /^(#(?:[\da-f]{3,4}|[\da-f]{6}|[\da-f]{8})|[a-z]+|(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch|color|color-mix)\([\w\s.,%/+-]*(?:\([\w\s.,%/+-]*\)[\w\s.,%/+-]*)*\)|var\(--[\w-]+\))$/i;
+// Shapes a colour can take: hex, a name, a colour function, or var(--token). One level of nesting (for
+// color-mix), and only of colour functions or var(): url(), image() or expression() never pass.
+const COLOR = /^(#(?:[\da-f]{3,4}|[\da-f]{6}|[\da-f]{8})|[a-z]+|(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch|color|color-mix)\([\w\s.,%/+-]*(?:(?<![\w-])(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch|color|var)\([\w\s.,%/+-]*\)[\w\s.,%/+-]*)*\)|var\(--[\w-]+\))$/i;
 
 /**
  * True for a CSS colour: a shape that cannot break out of a declaration, then the
