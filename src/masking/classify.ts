@@ -233,7 +233,9 @@ function categoriesOf(c: ReadonlySet<Concept>, ctx: ReadonlySet<Concept>, f: Fie
     if (any(c, BANK_FIELD)) (out |= BANKING);
     if (c.has('bankAccount') && !c.has('notBank')) (out |= BANKING);
     if (!direct && c.has('account') && c.has('number') && !c.has('notBank')) (out |= BANKING);
-    if (!direct && any(c, NAME_OR_NUMBER) && any(ctx, BANK_SECTION) && !cardNear && !c.has('notBank')) (out |= BANKING);
+    // "Name" or "Number" in a bank section is the account's; a name or number of a payment
+    // ("Payment method name", "Payment number") is the payment's, whatever section it sits in.
+    if (!direct && any(c, NAME_OR_NUMBER) && any(ctx, BANK_SECTION) && !cardNear && !c.has('notBank') && !c.has('payment')) (out |= BANKING);
   } else out &= ~CREDENTIALS;
   return out;
 }
@@ -371,6 +373,33 @@ function optionsOf(el: Element): [Concept[], string] | undefined {
   return undefined;
 }
 
+// An IBAN as people write it: country, check digits, then 11–30 letters and digits, in groups or not.
+const IBAN_IN_TEXT = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}\b/g;
+/** True when `raw` (spaces allowed) passes the IBAN check (ISO 13616: mod 97 = 1). */
+export function isIban(raw: string): boolean {
+  const s = raw.replace(/ /g, '');
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(s)) return false;
+  let rest = 0;
+  const moved = s.slice(4) + s.slice(0, 4);
+  for (let i = 0; i < moved.length; i++) {
+    const code = moved.charCodeAt(i);
+    const digits = code >= 65 ? String(code - 55) : moved[i]!;
+    for (let j = 0; j < digits.length; j++) rest = (rest * 10 + digits.charCodeAt(j) - 48) % 97;
+  }
+  return rest === 1;
+}
+
+/** A select that offers the visitor's bank accounts ("DE02 1203 …"): its options show them. */
+function offersIbans(el: Element): boolean {
+  const options = (el as HTMLSelectElement).options;
+  if (!options) return false;
+  for (let i = 0; i < options.length && i < 50; i++) {
+    const o = options[i]!;
+    for (const text of [o.text, o.value]) for (const m of text.matchAll(IBAN_IN_TEXT)) if (isIban(m[0])) return true;
+  }
+  return false;
+}
+
 function isNumeric(el: Element): boolean {
   const mode = el.getAttribute('inputmode');
   const type = el.getAttribute('type')?.toLowerCase();
@@ -473,13 +502,19 @@ function edgeConcepts(text: string, concepts: ReadonlySet<Concept>): ReadonlySet
 
 const CARD_SHAPE = /^(?:[\dx•*●·#]{4}[ -]?){3}[\dx•*●·#]{1,7}$/i;
 
-/** Why a field is ordinary whatever else it says: a search, a coupon, a captcha. */
-const VETO: [Concept, MaskingPreset[], string][] = [
+/**
+ * Why a field is ordinary whatever else it says: a search, a coupon, a captcha, a ledger
+ * account. `own`: only the field's own texts count, not its legend or name containers
+ * (a legend "Accounting" says nothing about the IBAN under it).
+ */
+const VETO: [Concept, MaskingPreset[], string, own?: boolean][] = [
   ['search', [...ORDER], 'a search'],
   ['coupon', ['payment', 'credentials'], 'a coupon, promo or gift-card code'],
   ['otherCard', ['payment'], 'a card that is not a payment card'],
   ['cardType', ['payment'], 'the card type, not the card'],
   ['captcha', ['credentials'], 'a captcha'],
+  // "Compte comptable", "GL account", "Sachkonto": an account in the books, not at a bank.
+  ['ledger', ['banking'], 'an accounting (ledger) account, not a bank account', true],
 ];
 
 /** Options for {@link classifyField}. */
@@ -508,6 +543,8 @@ export function classifyField(el: Element, options: ClassifyOptions = {}): Field
     const opts = optionsOf(el);
     if (opts) sources.push({ weight: 3, kind: '', value: opts[1], concepts: new Set(opts[0]), own: true });
   }
+  // A choice among the visitor's bank accounts shows their IBANs whatever it is called ("Konto").
+  const ibans = select && offersIbans(el);
   const placeholder = el.getAttribute('placeholder');
   if (placeholder && CARD_SHAPE.test(placeholder.trim())) sources.push({ weight: 4, kind: '', value: `placeholder "${placeholder.trim()}" is shaped like a card number`, concepts: new Set(['cardNumber']), own: true });
 
@@ -547,6 +584,8 @@ export function classifyField(el: Element, options: ClassifyOptions = {}): Field
     if (cat !== undefined) break;
   }
 
+  if (ibans) credit('banking', 10, 'its options are IBANs');
+
   const field: Field = { select, numeric: isNumeric(el) };
   const humanField: Field = { select, numeric: field.numeric, human: true };
   for (const s of sources) {
@@ -565,13 +604,22 @@ export function classifyField(el: Element, options: ClassifyOptions = {}): Field
   // ("Number" in "Credit card"), which categoriesOf already read from ctx.
 
   const vetoed: string[] = [];
-  for (const [concept, cats, what] of VETO) {
-    if (!ctx.has(concept)) continue;
-    const by = sources.find((s) => s.concepts.has(concept));
+  for (const [concept, cats, what, ownOnly] of VETO) {
+    if (!(ownOnly ? own : ctx).has(concept)) continue;
+    const by = sources.find((s) => (s.own || !ownOnly) && s.concepts.has(concept));
     vetoed.push(`${by ? describe(by) : 'its text'} (${what})`);
     for (const cat of cats) scores.delete(cat);
   }
-  if (select) for (const cat of ['contact', 'address', 'banking', 'credentials'] as const) scores.delete(cat);
+  if (select) for (const cat of ['contact', 'address', 'banking', 'credentials'] as const) if (!(cat === 'banking' && ibans)) scores.delete(cat);
+  // The visible text outweighs words in a name: a label "Name of bank" decides over
+  // name="…bank_details_bank", unless a visible text itself says bank data.
+  if (scores.has('banking') && !ibans) {
+    const says = sources.find((s) => s.human && s.concepts.has('notBank'));
+    if (says && !evidence.get('banking')!.some(([, e]) => typeof e !== 'string' && e.human)) {
+      vetoed.push(`${describe(says)} (the visible text names something else)`);
+      scores.delete('banking');
+    }
+  }
   // autocomplete="address-level2" (a city) or "cc-type" says what the name's "address" or "card" does not.
   if (acOrdinary) {
     vetoed.push(`autocomplete="${ac}"`);
