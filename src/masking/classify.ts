@@ -53,40 +53,47 @@ const suffixes: [string, Concept][] = [];
 /** Phrases in other scripts, by first character, longest first: 密码 (password) wins over 码 (code) at the same place. */
 const others = new Map<string, [string, Concept[]][]>();
 let prepared = false;
-/** Indexes the vocabulary on first use, so loading the module costs the page nothing. */
+// A whole list of plain lower-case ASCII phrases (most of them): one test instead of one per phrase.
+const PLAIN_LIST = /^[a-z0-9# |*]+$/;
+/**
+ * Indexes the vocabulary on first use, so loading the module costs the page nothing. One
+ * pass, few allocations: it runs once per page, in cold code, at the start of a session.
+ */
 function prepare(): void {
   prepared = true;
-  const byPhrase = new Map<string, Concept[]>();
-  for (const [concept, list] of Object.entries(VOCABULARY) as [Concept, string][]) {
+  for (const concept in VOCABULARY) {
+    const list = VOCABULARY[concept as Concept];
+    const plain = PLAIN_LIST.test(list);
     for (const raw of list.split('|')) {
-      const star = raw.charCodeAt(0) === 42 ? 'suffix' : raw.charCodeAt(raw.length - 1) === 42 ? 'prefix' : '';
-      const bare = star === 'suffix' ? raw.slice(1) : star === 'prefix' ? raw.slice(0, -1) : raw;
+      const star = raw.charCodeAt(0) === 42 ? 1 : raw.charCodeAt(raw.length - 1) === 42 ? 2 : 0;
+      const bare = star === 1 ? raw.slice(1) : star === 2 ? raw.slice(0, -1) : raw;
       // The vocabulary is written normalised already, except for accents, hamza-carrying
       // alefs and half-width forms: only phrases with those need the Unicode pass.
-      const p = LATIN.test(bare) || SETTLED.test(bare) ? bare : normalizeText(bare);
+      const latin = plain || LATIN.test(bare);
+      const p = latin || SETTLED.test(bare) ? bare : normalizeText(bare);
       if (!p) continue;
-      if (star === 'suffix') suffixes.push([p, concept]);
-      else if (star === 'prefix') prefixes.push([p, concept]);
-      else {
-        const list = byPhrase.get(p);
-        if (list) list.push(concept);
-        else byPhrase.set(p, [concept]);
-      }
-    }
-  }
-  for (const [p, concepts] of byPhrase) {
-    if (LATIN.test(p)) {
-      phrases.set(p, concepts);
-      const space = p.indexOf(' ');
-      if (space > 0) {
+      if (star === 1) suffixes.push([p, concept as Concept]);
+      else if (star === 2) prefixes.push([p, concept as Concept]);
+      else if (latin || LATIN.test(p)) {
+        const known = phrases.get(p);
+        if (known) {
+          known.push(concept as Concept);
+          continue;
+        }
+        phrases.set(p, [concept as Concept]);
+        let space = p.indexOf(' ');
+        if (space < 0) continue;
         const first = p.slice(0, space);
-        const words = p.split(' ').length;
+        let words = 2;
+        while ((space = p.indexOf(' ', space + 1)) >= 0) words++;
         if (words > (starts.get(first) ?? 1)) starts.set(first, words);
+      } else {
+        const bucket = others.get(p[0]!);
+        const hit = bucket?.find(([q]) => q === p);
+        if (hit) hit[1].push(concept as Concept);
+        else if (bucket) bucket.push([p, [concept as Concept]]);
+        else others.set(p[0]!, [[p, [concept as Concept]]]);
       }
-    } else {
-      const bucket = others.get(p[0]!);
-      if (bucket) bucket.push([p, concepts]);
-      else others.set(p[0]!, [[p, concepts]]);
     }
   }
   for (const bucket of others.values()) bucket.sort((a, b) => b[0].length - a[0].length);
@@ -186,6 +193,7 @@ interface Field {
  * "Credit card" is a card number; "Expiry date" next to "Driving licence" is not).
  */
 function categoriesOf(c: ReadonlySet<Concept>, ctx: ReadonlySet<Concept>, f: Field): number {
+  if (!c.size) return 0;
   let out = 0;
   const direct = any(c, DIRECT);
   const cardHere = any(c, CARD);
@@ -233,7 +241,9 @@ function categoriesOf(c: ReadonlySet<Concept>, ctx: ReadonlySet<Concept>, f: Fie
     if (any(c, BANK_FIELD)) (out |= BANKING);
     if (c.has('bankAccount') && !c.has('notBank')) (out |= BANKING);
     if (!direct && c.has('account') && c.has('number') && !c.has('notBank')) (out |= BANKING);
-    if (!direct && any(c, NAME_OR_NUMBER) && any(ctx, BANK_SECTION) && !cardNear && !c.has('notBank')) (out |= BANKING);
+    // "Name" or "Number" in a bank section is the account's; a name or number of a payment
+    // ("Payment method name", "Payment number") is the payment's, whatever section it sits in.
+    if (!direct && any(c, NAME_OR_NUMBER) && any(ctx, BANK_SECTION) && !cardNear && !c.has('notBank') && !c.has('payment')) (out |= BANKING);
   } else out &= ~CREDENTIALS;
   return out;
 }
@@ -285,7 +295,10 @@ function textOf(node: Node, budget = { n: 40 }): string {
 /** `label[for]` by id, built once for a whole-page pass (Chromium's el.labels walks the tree every call). */
 export type LabelIndex = Map<string, Element[]>;
 
-/** Collects every `<label for>` under a root, so classifying many fields reads the page once. */
+/**
+ * Collects every `<label for>` under a root, so classifying many fields reads the page once.
+ * Built for one pass: the page must not change between indexing and classifying.
+ */
 export function indexLabels(root: ParentNode): LabelIndex {
   const index: LabelIndex = new Map();
   for (const label of Array.from(root.querySelectorAll('label[for]'))) {
@@ -294,8 +307,21 @@ export function indexLabels(root: ParentNode): LabelIndex {
     if (list) list.push(label);
     else index.set(id, [label]);
   }
+  pages.set(index, { root });
   return index;
 }
+
+const GROUP = 'fieldset,[role="group"],[role="radiogroup"]';
+const SEARCH = '[role="search"],search';
+
+/** What a whole-page pass reads once per page rather than once per field: each group's legend text. */
+interface PageIndex {
+  root: ParentNode;
+  legends?: Map<Element, string>;
+  /** Whether the page has a search form at all: most have none, and then no field needs to ask. */
+  search?: boolean;
+}
+const pages = new WeakMap<LabelIndex, PageIndex>();
 
 /** Where a field's `<label for>` can be: its whole document or shadow root, even when only a form is classified. */
 export function labelScope(root: ParentNode): ParentNode {
@@ -303,12 +329,13 @@ export function labelScope(root: ParentNode): ParentNode {
   return top && typeof top.querySelectorAll === 'function' ? top : root;
 }
 
+const NO_LABELS: Element[] = [];
 function labelsOf(el: Element, index?: LabelIndex): Element[] {
   if (!index) return Array.from((el as HTMLInputElement).labels ?? []);
-  const out = el.id ? [...(index.get(el.id) ?? [])] : [];
+  const byFor = el.id ? index.get(el.id) : undefined;
   const wrap = el.closest('label');
-  if (wrap && !out.includes(wrap) && (!wrap.hasAttribute('for') || wrap.getAttribute('for') === el.id)) out.push(wrap);
-  return out;
+  if (!wrap || byFor?.includes(wrap) || (wrap.hasAttribute('for') && wrap.getAttribute('for') !== el.id)) return byFor ?? NO_LABELS;
+  return byFor ? [...byFor, wrap] : [wrap];
 }
 
 /**
@@ -342,18 +369,27 @@ function splitName(name: string): [own: string, containers: string] {
 
 const thisYear = new Date().getFullYear();
 const stems = MONTH_STEMS.map((s) => s.split('|'));
+const LEADING_NUMBER = /^\s*(\d{1,4})\b/;
+/** A select's options as [text, value attribute], read once by walking its children (optgroups included), at most 141. */
+function readOptions(el: Element): [string, string | null][] {
+  const out: [string, string | null][] = [];
+  for (let c = el.firstElementChild; c && out.length <= 140; c = c.nextElementSibling) {
+    if (c.localName === 'option') out.push([c.textContent ?? '', c.getAttribute('value')]);
+    else if (c.localName === 'optgroup') for (let o = c.firstElementChild; o && out.length <= 140; o = o.nextElementSibling) if (o.localName === 'option') out.push([o.textContent ?? '', o.getAttribute('value')]);
+  }
+  return out;
+}
+
 /** What a select's options look like: months, days, years to come (card expiry), years gone by (birth). */
-function optionsOf(el: Element): [Concept[], string] | undefined {
-  const options = (el as HTMLSelectElement).options;
-  if (!options || options.length < 10 || options.length > 140) return undefined;
+function optionsOf(options: [string, string | null][]): [Concept[], string] | undefined {
+  if (options.length < 10 || options.length > 140) return undefined;
   const nums: number[] = [];
   let months = 0;
-  for (let i = 0; i < options.length && i < 140; i++) {
-    const o = options[i]!;
-    const n = /^\s*(\d{1,4})\b/.exec(o.value || o.text)?.[1];
+  for (const [text, value] of options) {
+    const n = LEADING_NUMBER.exec(value || text)?.[1];
     if (n) nums.push(+n);
     else {
-      const t = normalizeText(o.text).slice(0, 3);
+      const t = normalizeText(text).slice(0, 3);
       if (t && stems.some((list) => list.includes(t))) months++;
     }
   }
@@ -371,6 +407,34 @@ function optionsOf(el: Element): [Concept[], string] | undefined {
   return undefined;
 }
 
+// An IBAN as people write it: country, check digits, then 11–30 letters and digits, in groups or not.
+const IBAN_IN_TEXT = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}\b/g;
+const SHAPED = /[A-Z]{2}\d{2}/;
+/** True when `raw` (spaces allowed) passes the IBAN check (ISO 13616: mod 97 = 1). */
+export function isIban(raw: string): boolean {
+  const s = raw.replace(/ /g, '');
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(s)) return false;
+  let rest = 0;
+  const moved = s.slice(4) + s.slice(0, 4);
+  for (let i = 0; i < moved.length; i++) {
+    const code = moved.charCodeAt(i);
+    const digits = code >= 65 ? String(code - 55) : moved[i]!;
+    for (let j = 0; j < digits.length; j++) rest = (rest * 10 + digits.charCodeAt(j) - 48) % 97;
+  }
+  return rest === 1;
+}
+
+/** A select that offers the visitor's bank accounts ("DE02 1203 …"): its options show them. */
+function offersIbans(options: [string, string | null][]): boolean {
+  for (let i = 0, n = Math.min(options.length, 50); i < n; i++) {
+    const [text, value] = options[i]!;
+    // Most options (months, countries, "Choose …") have no country code and check digits: skip the full match.
+    if (SHAPED.test(text)) for (const m of text.matchAll(IBAN_IN_TEXT)) if (isIban(m[0])) return true;
+    if (value && value !== text && SHAPED.test(value)) for (const m of value.matchAll(IBAN_IN_TEXT)) if (isIban(m[0])) return true;
+  }
+  return false;
+}
+
 function isNumeric(el: Element): boolean {
   const mode = el.getAttribute('inputmode');
   const type = el.getAttribute('type')?.toLowerCase();
@@ -378,7 +442,7 @@ function isNumeric(el: Element): boolean {
 }
 
 /** Never sensitive whatever it says: hidden, buttons, choices, files, search boxes. */
-function skip(el: Element): string | undefined {
+function skip(el: Element, index?: LabelIndex): string | undefined {
   const tag = el.localName;
   if (tag === 'input') {
     const type = (el.getAttribute('type') ?? 'text').toLowerCase();
@@ -389,22 +453,29 @@ function skip(el: Element): string | undefined {
     if (ce === null || ce.toLowerCase() === 'false') return 'not a field';
   }
   if (el.getAttribute('role') === 'searchbox') return 'role="searchbox"';
-  if (el.closest('[role="search"],search')) return 'inside a search form';
+  const page = index && pages.get(index);
+  if (page) page.search ??= !!page.root.querySelector(SEARCH);
+  if ((!page || page.search) && el.closest(SEARCH)) return 'inside a search form';
   return undefined;
 }
 
 const normalized = new Map<string, string>();
+/** normalizeText, remembered: a long page repeats the same labels, names and legends. */
+function norm(v: string): string {
+  let text = normalized.get(v);
+  if (text === undefined) {
+    text = normalizeText(v);
+    if (normalized.size < 20_000) normalized.set(v, text);
+  }
+  return text;
+}
 /** The texts a visitor or developer reads for this field, with how to describe each. */
 function sourcesOf(el: Element, index: LabelIndex | undefined): Source[] {
   const out: Source[] = [];
   const add = (weight: number, raw: string | null | undefined, kind: string, own = true, edgeOnly?: boolean, full?: string) => {
     const v = squash(raw);
     if (!v) return;
-    let text = normalized.get(v);
-    if (text === undefined) {
-      text = normalizeText(v);
-      if (normalized.size < 20_000) normalized.set(v, text);
-    }
+    const text = norm(v);
     if (!text) return;
     const concepts = conceptsOf(text);
     out.push({ weight, kind, value: kind === 'name=' ? full ?? v : clip(v), concepts: edgeOnly && concepts.has('address') ? edgeConcepts(text, concepts) : concepts, own, human: own && !edgeOnly });
@@ -445,20 +516,27 @@ function sourcesOf(el: Element, index: LabelIndex | undefined): Source[] {
   if (id) {
     // Skip an id a framework derives from the name (checkout_shipping_address_first_name,
     // edit-payment-information-…-number): it says nothing the name does not.
-    const nid = normalizeText(id);
-    const nname = normalizeText(name);
+    const nid = norm(id);
+    const nname = norm(name);
     if (!nname || !(nid === nname || nid.endsWith(` ${nname}`) || nid.endsWith(nname))) add(3, id, 'id=', true, true);
   }
-  const group = el.closest('fieldset,[role="group"],[role="radiogroup"]');
-  if (group) {
-    let legend = '';
-    if (group.localName === 'fieldset') {
-      for (let c = group.firstElementChild; c; c = c.nextElementSibling) if (c.localName === 'legend') legend = textOf(c);
-    }
-    legend ||= group.getAttribute('aria-label') ?? '';
-    add(2, legend, 'legend', false);
-  }
+  const group = el.closest(GROUP);
+  if (group) add(2, legendOf(group, index), 'legend', false);
   return out;
+}
+
+/** A fieldset's legend or a group's aria-label, read once per group in a whole-page pass. */
+function legendOf(group: Element, index: LabelIndex | undefined): string {
+  const page = index && pages.get(index);
+  let legend = page?.legends?.get(group);
+  if (legend !== undefined) return legend;
+  legend = '';
+  if (group.localName === 'fieldset') {
+    for (let c = group.firstElementChild; c; c = c.nextElementSibling) if (c.localName === 'legend') legend = textOf(c);
+  }
+  legend ||= group.getAttribute('aria-label') ?? '';
+  if (page) (page.legends ??= new Map()).set(group, legend);
+  return legend;
 }
 
 const ADDRESS_EDGE = /^(address|addr|adresse|adres|endereco|indirizzo|direccion|anschrift)$/;
@@ -473,13 +551,19 @@ function edgeConcepts(text: string, concepts: ReadonlySet<Concept>): ReadonlySet
 
 const CARD_SHAPE = /^(?:[\dx•*●·#]{4}[ -]?){3}[\dx•*●·#]{1,7}$/i;
 
-/** Why a field is ordinary whatever else it says: a search, a coupon, a captcha. */
-const VETO: [Concept, MaskingPreset[], string][] = [
+/**
+ * Why a field is ordinary whatever else it says: a search, a coupon, a captcha, a ledger
+ * account. `own`: only the field's own texts count, not its legend or name containers
+ * (a legend "Accounting" says nothing about the IBAN under it).
+ */
+const VETO: [Concept, MaskingPreset[], string, own?: boolean][] = [
   ['search', [...ORDER], 'a search'],
   ['coupon', ['payment', 'credentials'], 'a coupon, promo or gift-card code'],
   ['otherCard', ['payment'], 'a card that is not a payment card'],
   ['cardType', ['payment'], 'the card type, not the card'],
   ['captcha', ['credentials'], 'a captcha'],
+  // "Compte comptable", "GL account", "Sachkonto": an account in the books, not at a bank.
+  ['ledger', ['banking'], 'an accounting (ledger) account, not a bank account', true],
 ];
 
 /** Options for {@link classifyField}. */
@@ -500,14 +584,17 @@ export interface ClassifyOptions {
  * a few nearby nodes only; never layout.
  */
 export function classifyField(el: Element, options: ClassifyOptions = {}): FieldClassification {
-  const skipped = skip(el);
+  const skipped = skip(el, options.labels);
   if (skipped) return { category: null, evidence: [`never sensitive: ${skipped}`] };
   const select = el.localName === 'select';
   const sources = sourcesOf(el, options.labels);
-  if (select) {
-    const opts = optionsOf(el);
+  const choices = select ? readOptions(el) : undefined;
+  if (choices) {
+    const opts = optionsOf(choices);
     if (opts) sources.push({ weight: 3, kind: '', value: opts[1], concepts: new Set(opts[0]), own: true });
   }
+  // A choice among the visitor's bank accounts shows their IBANs whatever it is called ("Konto").
+  const ibans = !!choices && offersIbans(choices);
   const placeholder = el.getAttribute('placeholder');
   if (placeholder && CARD_SHAPE.test(placeholder.trim())) sources.push({ weight: 4, kind: '', value: `placeholder "${placeholder.trim()}" is shaped like a card number`, concepts: new Set(['cardNumber']), own: true });
 
@@ -547,6 +634,8 @@ export function classifyField(el: Element, options: ClassifyOptions = {}): Field
     if (cat !== undefined) break;
   }
 
+  if (ibans) credit('banking', 10, 'its options are IBANs');
+
   const field: Field = { select, numeric: isNumeric(el) };
   const humanField: Field = { select, numeric: field.numeric, human: true };
   for (const s of sources) {
@@ -565,13 +654,22 @@ export function classifyField(el: Element, options: ClassifyOptions = {}): Field
   // ("Number" in "Credit card"), which categoriesOf already read from ctx.
 
   const vetoed: string[] = [];
-  for (const [concept, cats, what] of VETO) {
-    if (!ctx.has(concept)) continue;
-    const by = sources.find((s) => s.concepts.has(concept));
+  for (const [concept, cats, what, ownOnly] of VETO) {
+    if (!(ownOnly ? own : ctx).has(concept)) continue;
+    const by = sources.find((s) => (s.own || !ownOnly) && s.concepts.has(concept));
     vetoed.push(`${by ? describe(by) : 'its text'} (${what})`);
     for (const cat of cats) scores.delete(cat);
   }
-  if (select) for (const cat of ['contact', 'address', 'banking', 'credentials'] as const) scores.delete(cat);
+  if (select) for (const cat of ['contact', 'address', 'banking', 'credentials'] as const) if (!(cat === 'banking' && ibans)) scores.delete(cat);
+  // The visible text outweighs words in a name: a label "Name of bank" decides over
+  // name="…bank_details_bank", unless a visible text itself says bank data.
+  if (scores.has('banking') && !ibans) {
+    const says = sources.find((s) => s.human && s.concepts.has('notBank'));
+    if (says && !evidence.get('banking')!.some(([, e]) => typeof e !== 'string' && e.human)) {
+      vetoed.push(`${describe(says)} (the visible text names something else)`);
+      scores.delete('banking');
+    }
+  }
   // autocomplete="address-level2" (a city) or "cc-type" says what the name's "address" or "card" does not.
   if (acOrdinary) {
     vetoed.push(`autocomplete="${ac}"`);
@@ -638,7 +736,7 @@ function conceptsAround(el: Element, box: Element | null, labels: LabelIndex | u
   const fields = box.querySelectorAll('input,select,textarea');
   if (fields.length > 30) return out;
   for (const f of Array.from(fields)) {
-    if (f === el || skip(f)) continue;
+    if (f === el || skip(f, labels)) continue;
     for (const s of sourcesOf(f, labels)) if (s.own) for (const c of s.concepts) out.add(c);
   }
   return out;

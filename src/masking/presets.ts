@@ -65,7 +65,9 @@ const RULES: Record<MaskingPreset, readonly Group[]> = {
     ['i', 't', 'plz'],
   ],
   banking: [
-    ['i', 's', 'iban|account num|acct num|routing|sort code|swift|bank account|account holder|kontonummer|bankleitzahl'],
+    // Bare "account number" is left to the field classifier: a customer, utility or ledger
+    // account ("Compte comptable", name="account_number") has one too, and only the label says which.
+    ['i', 's', 'iban|routing|sort code|swift|bank account|account holder|kontonummer|bankleitzahl'],
     ['i', 't', 'bic|aba|bsb|blz'],
   ],
 };

@@ -30,7 +30,7 @@ export type Concept =
   | 'card' | 'payment' | 'bank' | 'account' | 'number' | 'name' | 'code' | 'day' | 'month' | 'year' | 'date' | 'birth' | 'security' | 'answer'
   // vetoes
   | 'cardType' | 'amount' | 'age' | 'identifier' | 'notPersonId'
-  | 'search' | 'coupon' | 'otherCard' | 'document' | 'documentDetail' | 'birthplace' | 'captcha' | 'question' | 'notBank' | 'notOneTimeCode' | 'notAddress' | 'dateFormat';
+  | 'search' | 'coupon' | 'otherCard' | 'document' | 'documentDetail' | 'birthplace' | 'captcha' | 'question' | 'notBank' | 'ledger' | 'notOneTimeCode' | 'notAddress' | 'dateFormat';
 
 export const VOCABULARY: Record<Concept, string> = {
   cardNumber: [
@@ -203,7 +203,7 @@ export const VOCABULARY: Record<Concept, string> = {
     'suburb|urbanization|urbanizacion|stadtteil|ortsteil|bairro|colonia|quartier|frazione|wijk|barrio',
     'street|street address|street name|address line|address line 1|address line 2|address 1|address 2|address 3|addr 1|addr 2|line 1|line 2|house number|house no|house nr|housenumber|apartment|apt|suite|flat number|building|po box|p o box|streetaddress|street line|street 1|street 2',
     'calle|domicilio|numero exterior|numero interior|piso|puerta|direccion linea|linea de direccion',
-    'rue|numero de rue|numero et rue|complement d adresse|ligne d adresse|voie|batiment|appartement',
+    'rue|numero de rue|numero et rue|complement d adresse|ligne d adresse|voie|batiment|appartement|domicile|domiciliation',
     'strasse|str|hausnummer|hausnr|haus nr|strasse und hausnummer|adresszusatz',
     'logradouro|rua|numero da casa|complemento|morada|avenida',
     'civico|numero civico',
@@ -254,7 +254,19 @@ export const VOCABULARY: Record<Concept, string> = {
     'رمز السويفت|رمز البنك|رمز الفرع',
     'מספר סניף|קוד בנק|מספר בנק|סניף',
   ].join('|'),
-  accountHolder: 'account holder|account holder name|account owner|name of account holder|beneficiary name|titular de la cuenta|titulaire du compte|kontoinhaber*|titular da conta|intestatario del conto|intestatario|rekeninghouder|tenaamstelling|口座名義|口座名義人|开户名|户名|اسم صاحب الحساب|صاحب الحساب|שם בעל החשבון|בעל החשבון',
+  accountHolder: [
+    'account holder|account holder name|account owner|account owner name|name of account holder|name of the account holder|beneficiary name',
+    'titular de la cuenta|titular de cuenta|nombre del titular de la cuenta|propietario de la cuenta|titular cuenta',
+    'titulaire du compte|nom du titulaire du compte|proprietaire du compte|nom du proprietaire du compte|detenteur du compte',
+    'kontoinhaber*|inhaber des kontos|name des kontoinhabers',
+    'titular da conta|nome do titular da conta|proprietario da conta',
+    'intestatario del conto|intestatario|titolare del conto|titolare conto',
+    'rekeninghouder|tenaamstelling|houder van de rekening|naam rekeninghouder',
+    '口座名義|口座名義人|口座名義カナ',
+    '开户名|户名|账户名|开户人|账户持有人',
+    'اسم صاحب الحساب|صاحب الحساب',
+    'שם בעל החשבון|בעל החשבון',
+  ].join('|'),
   card: 'card|cc|credit|debit|mastercard|amex|tarjeta|carte|karte|cartao|carta|kaart|カード|卡|بطاقة|البطاقة|כרטיס',
   payment: 'payment|payment details|payment information|payment method|pay|billing card|pago|paiement|zahlung|zahlungsdaten|pagamento|betaling|betaalgegevens|支払|お支払い|支付|付款|الدفع|תשלום',
   bank: 'bank|banking|bank details|sepa|direct debit|lastschrift|banco|banque|banca|bancaire|bancario|bancaria|bankgegevens|銀行|银行|بنك|البنك|בנק',
@@ -272,7 +284,7 @@ export const VOCABULARY: Record<Concept, string> = {
   cardType: 'card type|credit card type|cc type|card brand|card network|type of card|type de carte|tipo de tarjeta|kartentyp|karten typ|kartenart|tipo de cartao|tipo di carta|kaarttype|soort kaart|カードの種類|カード種類|カードブランド|卡类型|卡种类|卡片类型|نوع البطاقة|סוג כרטיס|סוג הכרטיס',
   age: 'age|age years|age in years|edad|ans|alter|idade|eta|leeftijd|年齢|年龄|العمر|גיל',
   identifier: 'id|identifier|ident|identification|identificador|identifiant|identificativo|identificatie|kennung|kennnummer|id番号|编号|معرف|מזהה',
-  notPersonId: 'employee|employee id|staff|customer|user|username|login|order|product|session|transaction|reference|account|client|invoice|ticket|request|tracking|device|company|organisation|organization|store|shop|merchant|vendor|supplier|partner|item|sku|cart|payment|booking|reservation|event|group|team|project|task|job|application|campaign|empleado|cliente|usuario|pedido|employe|utilisateur|commande|mitarbeiter|kunde|kunden|benutzer|bestellung|funcionario|utilizador|dipendente|utente|ordine|medewerker|klant|gebruiker|bestelling|社員|従業員|顧客|ユーザー|注文|员工|客户|用户|订单|موظف|عميل|مستخدم|طلب|עובד|לקוח|משתמש|הזמנה',
+  notPersonId: 'employee|employee id|staff|customer|user|username|login|order|product|session|transaction|reference|account|client|invoice|ticket|request|tracking|device|company|organisation|organization|store|shop|merchant|vendor|supplier|partner|item|sku|cart|payment|booking|reservation|event|group|team|project|task|job|application|campaign|integration|api|app|plugin|connector|connection|webhook|gateway|provider|sync|import|export|batch|record|object|entity|resource|instance|node|host|server|database|channel|feed|message|thread|comment|post|file|asset|template|workflow|process|version|build|release|commit|repository|case|incident|receipt|shipment|delivery|parcel|package|warehouse|location|zone|tenant|workspace|subscription|plan|contract|mandate|creditor|integracion|integracao|integrazione|integratie|連携|集成|تكامل|אינטגרציה|empleado|cliente|usuario|pedido|employe|utilisateur|commande|mitarbeiter|kunde|kunden|benutzer|bestellung|funcionario|utilizador|dipendente|utente|ordine|medewerker|klant|gebruiker|bestelling|社員|従業員|顧客|ユーザー|注文|员工|客户|用户|订单|موظف|عميل|مستخدم|طلب|עובד|לקוח|משתמש|הזמנה',
   amount: 'amount|balance|opening balance|price|total|sum|quantity|qty|betrag|saldo|anfangssaldo|importe|monto|montant|solde|valor|quantia|importo|bedrag|金額|残高|金额|余额|المبلغ|الرصيد|סכום|יתרה',
   search: 'search|keyword|keywords|palabra clave|palavra chave|parola chiave|mot cle|schlusselwort|trefwoord|buscar|busqueda|recherche|rechercher|suche|suchen|suchbegriff|pesquisar|pesquisa|cerca|ricerca|cercare|zoeken|zoek|検索|搜索|查找|بحث|ابحث|חיפוש|חפש',
   coupon: 'coupon|coupons|coupon code|promo|promo code|promocode|promotion|promotional code|voucher|voucher code|discount|discount code|gift card|giftcard|gift certificate|gift voucher|referral|referral code|redeem|redemption code|cupon|codigo promocional|codigo de descuento|descuento|vale|code promo|bon de reduction|code de reduction|code avantage|carte cadeau|cheque cadeau|gutschein*|rabatt*|aktionscode|geschenkkarte|cupom|codigo de desconto|desconto|vale presente|cartao presente|buono|sconto|codice promozionale|codice sconto|carta regalo|buono regalo|kortingscode|kortingsbon|cadeaukaart|cadeaubon|waardebon|クーポン|割引|ギフトカード|プロモーションコード|優待|优惠券|优惠码|折扣|礼品卡|兑换码|كوبون|قسيمة|رمز الخصم|كود الخصم|بطاقة هدية|رمز القسيمة|קופון|קוד קופון|הנחה|שובר|כרטיס מתנה|קוד הטבה',
@@ -283,6 +295,19 @@ export const VOCABULARY: Record<Concept, string> = {
   captcha: 'captcha|recaptcha|security check|verification image|图形验证码|图片验证码|画像認証|画像の文字',
   question: 'question|pregunta|frage|pergunta|domanda|vraag|質問|问题|سؤال|שאלה',
   notBank: 'bank name|name of bank|name of the bank|bank branch name|nombre del banco|nom de la banque|name der bank|bankname|nome do banco|nome della banca|naam van de bank|銀行名|银行名称|开户银行|اسم البنك|שם הבנק|customer|member|membership|loyalty|order|reference|invoice|policy|utility|meter|subscriber|client|username|user|login|account name|account email|account type|account nickname|display|cliente|client|kunden|kundennummer|klant|pedido|commande|bestellung|ordine|bestelling',
+  ledger: [
+    'ledger|general ledger|ledger account|ledger code|gl account|gl code|gl account number|nominal code|nominal account|chart of accounts|accounting account|accounting code|accountancy code|accountancy account|expense account|income account|revenue account',
+    'cuenta contable|codigo contable|plan contable|cuenta de mayor',
+    'compte comptable|code comptable|plan comptable|compte general|compte de charge|compte de produit',
+    'sachkonto|hauptbuchkonto|buchungskonto|fibu konto|erloskonto|aufwandskonto|kontenrahmen',
+    'conta contabil|plano de contas|codigo contabil',
+    'conto contabile|piano dei conti|codice contabile',
+    'grootboekrekening|grootboek|grootboekcode',
+    '勘定科目|科目コード',
+    '会计科目|科目代码|总账科目',
+    'الحساب المحاسبي|حساب الأستاذ|دليل الحسابات',
+    'כרטיס הנהלת חשבונות|חשבון הנהלת חשבונות|סעיף הנהלת חשבונות',
+  ].join('|'),
   notOneTimeCode: 'promo|coupon|voucher|discount|gift|zip|post|postal|postcode|country|area|dial|referral|invite|invitation|product|sku|item|tracking|order|reference|booking|reservation|confirmation number|captcha|tax|vat|currency|language|color|colour|size|style|access|company|employer|department|course|class|room|door|event|ticket|campaign|affiliate|partner|source|qr|bar|barcode|zip|pais|postal|cupon|codigo postal|code postal|plz|cep|cap|pin code|pincode|language|idioma|langue|sprache',
   notAddress: 'town|city|county|country|state|region|level|province|district|label|nickname|alias|type|book|title|web|website|ip|wallet|mac|email address|e mail address|mail address|web address|website address|ip address|wallet address|mac address|address book|address type|address label|address name|address nickname|address title|addressbook|billing address same|same address|adresse e mail|adresse email|adresse electronique|adresse courriel|direccion de correo|direccion de email|direccion de correo electronico|e mail adresse|email adresse|mailadresse|endereco de email|endereco de e mail|endereco eletronico|indirizzo email|indirizzo e mail|indirizzo di posta|e mailadres|emailadres|webadres|メールアドレス|邮箱地址|电子邮件地址|邮件地址|عنوان البريد|כתובת דוא ל|כתובת מייל|כתובת אימייל|כתובת דואל',
   dateFormat: 'dd mm yyyy|dd mm yy|mm dd yyyy|mm dd yy|yyyy mm dd|jj mm aaaa|jj mm aa|tt mm jjjj|tt mm jj|dd mm aaaa|gg mm aaaa|dd mm jjjj|aaaa mm dd',

@@ -123,4 +123,8 @@ export const platforms: Case[] = [
   ['<input name="sortCode">', ['banking']],
   ['<input name="routingNumber">', ['banking']],
   ['<input name="beneficiary_bic">', ['banking']],
+  ['<input name="bank_account_number">', ['banking']],
+  // A bare account number is left to the classifier: a ledger ("Compte comptable") or customer account has one too.
+  ['<input name="account_number">', []],
+  ['<input name="acct_num">', []],
 ];

@@ -292,3 +292,81 @@ describe('classifyField: abbreviations that mean something else elsewhere', () =
     expect(category('<label for="c">Customer ID (CID)</label><input id="c" name="cid">')).toBeNull();
   });
 });
+
+describe('classifyField: banking pages it was not tuned on', () => {
+  const months = '<option>Girokonto</option><option>Sparkonto</option>';
+
+  it('a select whose options are IBANs is a bank-account field, whatever its label says; evidence never repeats the IBAN', () => {
+    const r = classify(`<label for="k">Konto</label><select id="k" name="bank_account_preset">
+      <option value="">neues Konto</option><option value="DE02120300000000202051/BYLADEM1001">DE02120300000000202051 (SEPA0000000017)</option></select>`);
+    expect(r).toEqual({ category: 'banking', evidence: ['its options are IBANs'] });
+    // Grouped the way people print them, in the option text only.
+    expect(category('<select name="payer"><option>FR76 3000 6000 0112 3456 7890 189</option></select>')).toBe('banking');
+    // IBAN-shaped but failing the check digits, or account kinds rather than accounts: a plain choice.
+    expect(category('<select name="k"><option>DE00120300000000202051</option></select>')).toBeNull();
+    expect(category(`<label for="k">Konto</label><select id="k" name="k">${months}</select>`)).toBeNull();
+  });
+
+  it('account-holder wording in the languages that have it', () => {
+    for (const label of [
+      'Nom du propriétaire du compte', 'Titulaire du compte', 'Kontoinhaber', 'Inhaber des Kontos', 'Titular de la cuenta', 'Propietario de la cuenta',
+      'Titular da conta', 'Titolare del conto', 'Houder van de rekening', 'Name of the account holder', '口座名義', '账户名', 'صاحب الحساب', 'בעל החשבון',
+    ]) {
+      expect(category(`<table><tr><td>${label}</td><td><input name="proprio"></td></tr></table>`), label).toBe('banking');
+    }
+  });
+
+  it('an accounting (ledger) account is not a bank account, even with name="account_number"', () => {
+    for (const label of ['Compte comptable', 'GL account', 'Sachkonto', 'Cuenta contable', 'Grootboekrekening', '会计科目']) {
+      expect(classify(`<table><tr><td>${label}</td><td><input name="account_number"></td></tr></table>`), label).toEqual({
+        category: null,
+        evidence: [expect.stringContaining('an accounting (ledger) account')],
+      });
+    }
+    expect(category('<table><tr><td>Numéro de compte</td><td><input name="account_number"></td></tr></table>')).toBe('banking');
+    expect(category('<input name="account_number">')).toBe('banking');
+    // A legend about the books says nothing about the IBAN under it.
+    expect(category('<fieldset><legend>Accounting: general ledger</legend><label for="i">IBAN</label><input id="i" name="f1"></fieldset>')).toBe('banking');
+  });
+
+  it('the visible label outweighs words in a name: "Name of bank" is the bank\'s name, whatever the name says', () => {
+    expect(classify('<label for="b">Name of bank</label><input id="b" name="payment_banktransfer_bank_details_sepa_bank">')).toEqual({
+      category: null,
+      evidence: ['label text "Name of bank" (the visible text names something else)'],
+    });
+    // With no label, the name decides.
+    expect(category('<input name="payment_banktransfer_bank_details_sepa_bank">')).toBe('banking');
+  });
+
+  it('a payment\'s name in a bank-transfer section is the payment method\'s, not the account holder\'s', () => {
+    const section = (field: string) => `<fieldset><legend>Payment provider: Bank transfer</legend>${field}</fieldset>`;
+    expect(category(section('<label for="p">Payment method name</label><input id="p" name="payment_banktransfer_public_name_0">'))).toBeNull();
+    expect(category(section('<input name="payment_banktransfer_public_name_1">'))).toBeNull();
+    expect(category(section('<label for="n">Name</label><input id="n" name="f1">'))).toBe('banking');
+    expect(category(section('<label for="n">Name of account holder</label><input id="n" name="payment_banktransfer_bank_details_sepa_name">'))).toBe('banking');
+  });
+
+  it('"<thing> ID" (an integration, a transaction, a webhook) is not a person\'s ID; "Other ID", "External ID" are', () => {
+    for (const label of ['Integration ID', 'Transaction ID', 'Webhook ID', 'Creditor ID', 'Integración ID']) {
+      expect(category(`<table><tr><td>${label}</td><td><input name="f1"></td></tr></table>`), label).toBeNull();
+    }
+    for (const label of ['Other ID', 'External ID', 'Bahmni Id']) {
+      expect(category(`<table><tr><td>${label}</td><td><input name="f1"></td></tr></table>`), label).toBe('identity');
+    }
+  });
+
+  it('"Domiciliation" (French: where an account or a person is domiciled) is an address', () => {
+    expect(category('<table><tr><td>Domiciliation du compte</td><td><textarea name="domiciliation"></textarea></td></tr></table>')).toBe('address');
+  });
+});
+
+describe('isIban', () => {
+  it('checks the ISO 13616 check digits, with or without spaces', async () => {
+    const { isIban } = await import('../../../src/masking/classify');
+    expect(isIban('DE02120300000000202051')).toBe(true);
+    expect(isIban('DE02 1203 0000 0000 2020 51')).toBe(true);
+    expect(isIban('GB33BUKB20201555555555')).toBe(true);
+    expect(isIban('DE03120300000000202051')).toBe(false);
+    expect(isIban('1234567890123456')).toBe(false);
+  });
+});
