@@ -234,10 +234,8 @@ export function controllerFromResolved(cfg: ResolvedConfig, deps: ControllerDeps
     maskHighlighter: (options) => engine?.highlighter(options),
     previewMasking: (on) =>
       on
-        ? loadEngine().then((rt) => {
-            if (!destroyed) rt.previewMasking(true);
-          })
-        : Promise.resolve(engine?.previewMasking(false)),
+        ? loadEngine().then((rt) => (destroyed ? undefined : rt.previewMasking(true).then(() => undefined)))
+        : Promise.resolve(engine?.previewMasking(false)).then(() => undefined),
     subscribe(listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);

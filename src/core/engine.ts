@@ -1,6 +1,7 @@
 import type { MaskingAuditModule } from '../masking/load-audit';
 import type { CompiledMasking, MaskingAuditFinding } from '../masking/types';
 import type { SdkEvent, SdkSession } from '../sdk/adapter';
+import { prepareClassifier } from '../masking/classify';
 import { createFieldMarker, type FieldMarker } from '../masking/mark';
 import { createMaskHighlighter, type MaskHighlighter, type MaskHighlighterOptions } from '../masking/highlight';
 import type { ResolvedConfig } from '../config/config';
@@ -73,7 +74,7 @@ export interface Engine {
   /** Outlines the masked fields for the visitor (masking.highlight). */
   highlighter(options: Omit<MaskHighlighterOptions, 'compiled'>): MaskHighlighter | undefined;
   /** Consent step: mark what the classifier finds now, so the visitor can see it outlined before agreeing (false: remove the marks again). */
-  previewMasking(on: boolean): void;
+  previewMasking(on: boolean): Promise<unknown>;
   /** The ended session's summary as label/value rows in the visitor's language ([] when there is none). */
   summaryRows(t: Translate, lang: string): Array<[string, string]>;
   /** POSTs the visitor's rating of the ended session, with its summary, to `feedback.url`; never rejects (a failure is logged). */
@@ -96,6 +97,9 @@ export function createEngine(host: EngineHost, deps: Omit<StarterDeps, 'logger' 
   const hostname = page(host.hostname, () => location.hostname);
   const target = page(host.target, () => window);
   const starter = createStarter(cfg, { ...deps, logger: log, clock, document: doc });
+  // The engine loads on intent, before the visitor has read the consent step: index the
+  // classifier's vocabulary now, so the session start pays only for reading the page.
+  if (starter.masking) prepareClassifier();
   const timers = createTimers(clock);
   let abort: AbortController | undefined;
   let session: SdkSession | undefined;
@@ -110,13 +114,15 @@ export function createEngine(host: EngineHost, deps: Omit<StarterDeps, 'logger' 
    * is loaded or started: the observer is created first, so its callbacks run ahead of the
    * SDK's and a payment step injected later is marked before its value could be read.
    */
-  function markFields(watch: boolean): void {
+  function markFields(watch: boolean): Promise<unknown> {
     const compiled = starter.masking;
-    if (!compiled || !doc) return;
+    if (!compiled || !doc) return Promise.resolve();
     // The root element rather than the document: it sees a router swapping <body> just the same.
     marker ??= createFieldMarker({ root: doc.documentElement, categories: compiled.categories, masking: compiled, logger: log });
-    marker.markAll();
+    // Watching starts at once; reading the page already there goes in slices (no long task on a
+    // page with thousands of fields), and whatever shares the page waits for the last slice.
     if (watch) marker.observe();
+    return marker.markAllInSlices();
   }
 
   /** Removes the marks the widget added (never the site's own). */
@@ -302,10 +308,11 @@ export function createEngine(host: EngineHost, deps: Omit<StarterDeps, 'logger' 
     masking: starter.masking,
     start() {
       const ctrl = begin();
-      markFields(true);
+      const marked = markFields(true);
       timers.set('start', cfg.startTimeoutMs, () => fail(cobrowseError('start-timeout', `No PIN within ${cfg.startTimeoutMs} ms of starting.`)));
       // The two slow steps run side by side: the visitor waits for the slower, not the sum.
-      Promise.all([starter.prepare(ctrl.signal), auditPage()])
+      // The audit reads the page as marked, so it waits for the marks; token and SDK don't.
+      Promise.all([starter.prepare(ctrl.signal), marked.then(auditPage)])
         .then(([{ token, session: sdkSession }, findings]) => {
           const strict = cfg.maskingConfig !== false && cfg.maskingConfig.strict;
           if (findings.length && strict && !ctrl.signal.aborted) {
@@ -328,9 +335,9 @@ export function createEngine(host: EngineHost, deps: Omit<StarterDeps, 'logger' 
         record = { ...saved.log, agents: [...saved.log.agents], hidden: { ...saved.log.hidden } };
         logAssist(record, false, saved.t);
       }
-      markFields(true);
-      starter
-        .init()
+      // A recovering SDK may resume sharing as soon as it is initialised: the marks come first.
+      markFields(true)
+        .then(() => starter.init())
         .then((sdkSession) => {
           const info = sdkSession.info();
           debug('recovery: getSessionInfo', info);
@@ -428,8 +435,8 @@ export function createEngine(host: EngineHost, deps: Omit<StarterDeps, 'logger' 
     },
     highlighter: (options) => (starter.masking ? createMaskHighlighter({ ...options, compiled: starter.masking }) : undefined),
     previewMasking(on) {
-      if (!on) unmarkFields();
-      else if (state().state === 'consent') markFields(false);
+      if (!on) return Promise.resolve(unmarkFields());
+      return state().state === 'consent' ? markFields(false) : Promise.resolve();
     },
     destroy() {
       if (isSessionLive(state().state)) endQuietly();

@@ -99,6 +99,14 @@ function prepare(): void {
   for (const bucket of others.values()) bucket.sort((a, b) => b[0].length - a[0].length);
 }
 
+/**
+ * Builds the vocabulary index now rather than at the first classification: the engine calls
+ * it when it loads (on intent), so the session start only classifies.
+ */
+export function prepareClassifier(): void {
+  if (!prepared) prepare();
+}
+
 const tokenCache = new Map<string, readonly Concept[]>();
 /** A single word no phrase names exactly: German and Dutch compounds ("Kreditkartennummer"). */
 function compound(token: string): readonly Concept[] {

@@ -11,5 +11,5 @@ export type { CompiledMasking, MaskingAuditFinding, MaskingConfig, MaskingPreset
 export { DEFAULT_MASKING_PRESETS, MASKING_PRESETS, maskedCategories } from './names';
 export { compileRules, isMasked, MASK_ATTRIBUTE } from './compile';
 export { auditFields, reportMaskingAudit } from './audit';
-export { classifyField, classifyFields, fieldsUnder, indexLabels, FIELD_SELECTOR, type ClassifyOptions, type FieldClassification, type LabelIndex } from './classify';
+export { classifyField, classifyFields, prepareClassifier, fieldsUnder, indexLabels, FIELD_SELECTOR, type ClassifyOptions, type FieldClassification, type LabelIndex } from './classify';
 export { createFieldMarker, isCardNumber, type FieldMarker, type FieldMarkerOptions, type FieldMark } from './mark';

@@ -28,6 +28,12 @@ export interface FieldMarker {
   /** Classifies every field under the root now and marks the sensitive ones; returns how many it newly marked. */
   markAll(): number;
   /**
+   * The same as markAll(), in slices of at most `sliceMs` with a yield to the page between
+   * them, so a page with thousands of fields never makes a long task; resolves with the count
+   * once every field has been read.
+   */
+  markAllInSlices(sliceMs?: number): Promise<number>;
+  /**
    * Starts watching: fields added or changed later (an SPA step, a payment form injected
    * later, a label that changes) are classified in the observer callback, and a card
    * number typed into an unmasked field marks it. Start it before the SDK loads, so its
@@ -117,6 +123,27 @@ export function createFieldMarker(options: FieldMarkerOptions): FieldMarker {
     return n;
   }
 
+  function markAllInSlices(sliceMs = 12): Promise<number> {
+    if (disposed) return Promise.resolve(0);
+    const labels = indexLabels(labelScope(root));
+    const fields = fieldsUnder(root);
+    let i = 0;
+    let n = 0;
+    return new Promise((done) => {
+      const slice = (): void => {
+        const until = performance.now() + sliceMs;
+        while (i < fields.length && !disposed) {
+          if (consider(fields[i++]!, labels)) n++;
+          // Checked every few fields: reading the clock costs more than classifying one.
+          if (i % 16 === 0 && performance.now() > until) break;
+        }
+        if (i < fields.length && !disposed) setTimeout(slice, 0);
+        else done(n);
+      };
+      slice();
+    });
+  }
+
   /**
    * The fields whose verdict a change at `node` can change: the field it is or sits in, the
    * field a label it is in names, the fields of a fieldset whose legend it is in, the fields
@@ -183,6 +210,7 @@ export function createFieldMarker(options: FieldMarkerOptions): FieldMarker {
 
   return {
     markAll,
+    markAllInSlices,
     observe() {
       if (disposed || observer) return;
       observer = new MutationObserver(onMutations);

@@ -159,3 +159,26 @@ describe('createFieldMarker: dispose()', () => {
     expect(marker!.markAll()).toBe(0);
   });
 });
+
+describe('createFieldMarker: markAllInSlices()', () => {
+  it('reads a large page in slices, yielding to the page between them, and marks the same fields as markAll()', async () => {
+    document.body.innerHTML = Array.from({ length: 300 }, (_, i) => (i % 3 ? `<label>City <input name="c${i}"></label>` : `<label for="k${i}">Card number</label><input id="k${i}" name="f${i}">`)).join('');
+    const m = start();
+    let yielded = 0;
+    const tick = setInterval(() => yielded++, 0);
+    const n = await m.markAllInSlices(0);
+    clearInterval(tick);
+    expect(n).toBe(100);
+    expect(document.querySelectorAll('[data-zoom-cobrowse-mask="payment"]')).toHaveLength(100);
+    expect(yielded).toBeGreaterThan(0); // other tasks ran between the slices
+  });
+
+  it('stops reading when disposed halfway', async () => {
+    document.body.innerHTML = Array.from({ length: 200 }, (_, i) => `<label for="k${i}">Card number</label><input id="k${i}" name="f${i}">`).join('');
+    const m = start();
+    const reading = m.markAllInSlices(0);
+    m.dispose();
+    await reading;
+    expect(document.querySelectorAll('[data-zoom-cobrowse-mask]')).toHaveLength(0);
+  });
+});
