@@ -24,7 +24,7 @@ const upward = Object.entries(LAYERS).map(([layer, below]) => ({
   comment: `src/${layer}/ may import only ${below.length ? below.map((b) => `src/${b}/`).join(', ') : 'itself'} (docs/ARCHITECTURE.md).`,
   severity: 'error',
   from: { path: `^src/${layer}/` },
-  to: { path: `^src/(${ALL.filter((l) => l !== layer && !below.includes(l)).join('|')}|server|testing|react|vue)/|^src/[^/]+\\.tsx?$` },
+  to: { path: `^src/(${ALL.filter((l) => l !== layer && !below.includes(l)).join('|')}|server|testing|react|vue|frameworks)/|^src/[^/]+\\.tsx?$` },
 }));
 
 module.exports = {
