@@ -41,6 +41,8 @@ function auditScriptText(): Plugin {
  *  - fake:    the fake Zoom SDK as a plain script that defines window.ZoomCobrowseSDK
  *  - audit:   the masking audit as a sibling script the IIFE loads on demand
  *  - engine:  SDK, token and masking code as a sibling script the IIFE loads on intent
+ *  - panel:   the script tag's UI (Preact, views, full validation, English) as a sibling script
+ *             the launcher loads on intent or at idle
  *  - locale-xx: one language as dist/locales/xx.js, a plain script the IIFE loads on demand
  *               (`ZoomCobrowseWidgetLocales.xx = {…}`); npm builds code-split the same files instead
  */
@@ -60,10 +62,10 @@ export default defineConfig(({ mode }): UserConfig => {
   }
   const common: UserConfig = {
     // Only the script-tag build loads its lazy parts (engine, audit, locales) as sibling files (src/shared/lazy-parts.ts).
-    define: { ...define, __IIFE__: JSON.stringify(mode === 'iife') },
+    define: { ...define, __IIFE__: JSON.stringify(mode === 'iife' || mode === 'panel') },
     build: { emptyOutDir: false, sourcemap: true, target: 'es2020', reportCompressedSize: false },
   };
-  if (mode === 'umd' || mode === 'iife' || mode === 'fake' || mode === 'audit' || mode === 'engine') {
+  if (mode === 'umd' || mode === 'iife' || mode === 'fake' || mode === 'audit' || mode === 'engine' || mode === 'panel') {
     const single = {
       umd: { entry: 'src/index.ts', name: 'ZoomCobrowseWidget', file: 'zoom-cobrowse-widget.umd.cjs', format: 'umd' as const },
       iife: { entry: 'src/iife.ts', name: 'ZoomCobrowseWidget', file: 'zoom-cobrowse-widget.iife.js', format: 'iife' as const },
@@ -71,6 +73,7 @@ export default defineConfig(({ mode }): UserConfig => {
       // Lazy parts: their file and global names follow from the part's name, as the loader reads them.
       audit: { entry: 'src/audit-global.ts', name: partGlobal('audit'), file: partFile('audit'), format: 'iife' as const },
       engine: { entry: 'src/engine-global.ts', name: partGlobal('engine'), file: partFile('engine'), format: 'iife' as const },
+      panel: { entry: 'src/panel-global.ts', name: partGlobal('panel'), file: partFile('panel'), format: 'iife' as const },
     }[mode];
     return {
       ...common,

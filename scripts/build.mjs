@@ -2,7 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { build } from 'vite';
 
-for (const mode of ['production', 'umd', 'iife', 'fake', 'audit', 'engine']) {
+for (const mode of ['production', 'umd', 'iife', 'fake', 'audit', 'engine', 'panel']) {
   await build({ mode, logLevel: 'warn' });
 }
 // Languages for the script-tag build, one small file each (English is built in).
