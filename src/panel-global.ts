@@ -5,3 +5,8 @@
  */
 export { createWidget } from './widget';
 export { createCobrowseController } from './core/controller';
+import { setScriptBase } from './shared/load-script';
+
+// This file has its own copy of the sibling-file loader: it lies beside the widget's script, so
+// the engine, the audit and the locales are found from its own URL.
+setScriptBase((document.currentScript as HTMLScriptElement | null)?.src);
