@@ -153,6 +153,19 @@ export function createLauncherWidget(input: CobrowseConfig, deps: LauncherDeps =
   let wantOpen: boolean | undefined;
   const listeners = new Set<{ name: string; handler: (payload: never) => void; off?: () => void }>();
   const loadPanel = deps.loadPanel ?? (() => loadSiblingPart<PanelPart>('panel', nonce));
+  // The engine is fetched beside the panel on intent, not after it: opened by open() or a site
+  // button, with no hover first, the consent step still finds it there. The panel's controller
+  // loads it through this same promise, so the file is requested once.
+  type EnginePart = Awaited<ReturnType<NonNullable<ControllerDeps['loadEngine']>>>;
+  let engine: Promise<EnginePart> | undefined;
+  const loadEngine = deps.loadEngine ?? (() => (engine ??= loadSiblingPart<EnginePart>('engine', nonce).catch((err: unknown) => {
+    engine = undefined;
+    throw err;
+  })));
+  const panelDeps: ControllerDeps = { ...deps, loadEngine };
+  const warmEngine = (): void => void loadEngine().catch(() => {
+    /* best effort: the start reports a real failure */
+  });
 
   /** Fetches the panel's code (once; a failure is forgotten so the next intent tries again). */
   const fetchPanel = (): Promise<PanelPart> =>
@@ -169,7 +182,7 @@ export function createLauncherWidget(input: CobrowseConfig, deps: LauncherDeps =
       if (destroyed) throw new Error(`${LOG_PREFIX} this widget was destroyed. Create a new one with mount().`);
       let w: CobrowseWidget;
       try {
-        w = m.createWidget({ ...cfg, theme } as CobrowseConfig, deps, { adopt: plain, id });
+        w = m.createWidget({ ...cfg, theme } as CobrowseConfig, panelDeps, { adopt: plain, id });
       } catch (err) {
         // A mistake only the full validator finds (masking, remoteAssist …): nothing may be shared, so no launcher either.
         destroy();
@@ -182,10 +195,15 @@ export function createLauncherWidget(input: CobrowseConfig, deps: LauncherDeps =
       if (wantOpen !== undefined) (wantOpen ? w.open : w.close)();
       return w;
     }));
-  /** Any call of the site's, or a visitor's intent: the panel is wanted now. */
+  /** Any call of the site's: the panel is wanted now. */
   const soon = (): void => void boot().catch(() => {
     /* reported where it failed */
   });
+  /** A visitor's intent, or a call that opens the panel: the panel and the engine, side by side. */
+  const intent = (): void => {
+    soon();
+    warmEngine();
+  };
 
   const plain: PlainLauncher = mountLauncher({
     id,
@@ -194,7 +212,7 @@ export function createLauncherWidget(input: CobrowseConfig, deps: LauncherDeps =
     theme: light.theme,
     label: light.label,
     icon: light.icon,
-    onIntent: soon,
+    onIntent: intent,
     onActivate: () => widget.open(),
   });
   // Only a configured colour can fail (the defaults pass), so most mounts skip the canvas work.
@@ -238,20 +256,28 @@ export function createLauncherWidget(input: CobrowseConfig, deps: LauncherDeps =
   // Labels, locale or a privacy link only the panel checks: load it within a second, so a mistake is reported while the page is fresh.
   if (light.needsEarlyCheck || light.label === undefined) timers.push(setTimeout(() => idle(prefetch, 500), 0));
   else if (mode === 'idle') timers.push(setTimeout(() => idle(prefetch, 2000), PREFETCH_DELAY_MS));
-  // A live session to resume: the panel (and through it the engine) is needed at once.
-  // Read just after mount: the first storage access can cost a millisecond.
+  // A live session to resume: the panel (and through it the engine) is needed at once. The marker is
+  // read once the launcher is painted: a tab's first storage access can block for tens of milliseconds.
+  const readMarker = (): void => {
+    if (destroyed) return;
+    try {
+      const raw = browserStorage(cfg.multiTab === true)?.getItem(markerKey(String(cfg.sdkKey)));
+      const t = raw ? (JSON.parse(raw) as { t?: unknown }).t : undefined;
+      if (typeof t === 'number' && Date.now() - t < RECOVERY_WINDOW_MS) intent();
+    } catch {
+      /* unreadable storage: no recovery, as in the controller */
+    }
+  };
+  // After the first frame, or shortly after mount where frames don't run (a background tab).
+  let markerRead = false;
+  const afterPaint = (): void => {
+    if (markerRead) return;
+    markerRead = true;
+    timers.push(setTimeout(() => idle(readMarker, 300), 0));
+  };
   if (cfg.recovery !== 'off') {
-    timers.push(
-      setTimeout(() => {
-        try {
-          const raw = browserStorage(cfg.multiTab === true)?.getItem(markerKey(String(cfg.sdkKey)));
-          const t = raw ? (JSON.parse(raw) as { t?: unknown }).t : undefined;
-          if (typeof t === 'number' && Date.now() - t < RECOVERY_WINDOW_MS) soon();
-        } catch {
-          /* unreadable storage: no recovery, as in the controller */
-        }
-      }, 0),
-    );
+    requestAnimationFrame(afterPaint);
+    timers.push(setTimeout(afterPaint, 100));
   }
 
   function destroy(): void {
@@ -275,13 +301,13 @@ export function createLauncherWidget(input: CobrowseConfig, deps: LauncherDeps =
       if (full) return full.open();
       wantOpen = true;
       plain.setBusy(true);
-      soon();
+      intent();
     },
     close() {
       if (full) return full.close();
       wantOpen = false;
     },
-    start: () => boot().then((w) => w.start()),
+    start: () => (warmEngine(), boot().then((w) => w.start())),
     end: () => boot().then((w) => w.end()),
     on(name, handler) {
       if (full) return full.on(name, handler);
