@@ -25,7 +25,7 @@ import { startStaticServer } from '../test/browser/static-server';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
-const SLOW_RUNS = Math.max(3, Math.round(RUNS / 4));
+const SLOW_RUNS = Math.max(3, Math.round(RUNS / 3));
 const TOKEN_MS = 300;
 const SDK_MS = 800;
 const ZOOM_HOST = 'us01-zcb.zoom.us';
@@ -170,7 +170,8 @@ const zoom = await (async () => {
 const longTasks: Record<string, number[]> = {};
 const cls: Record<string, number> = {};
 for (const cpu of [1, 4]) {
-  for (const v of ['launcher', 'baseline'] as Variant[]) {
+  // 'none': the same page without a widget, whose own first render is sometimes a long task at 4×.
+  for (const v of ['none', 'launcher', 'baseline'] as Variant[]) {
     const key = `${v}@${cpu}x`;
     longTasks[key] = [];
     cls[key] = 0;
@@ -228,9 +229,10 @@ async function consentToPin(v: Variant, readMs: number, o: { cpu?: number; fast3
   await p.context.close();
   return ms;
 }
-const c2p = { read0: [] as number[], read2: [] as number[], openSlow: [] as number[], hoverSlow: [] as number[] };
+const c2p = { read0: [] as number[], read2: [] as number[], baseline0: [] as number[], openSlow: [] as number[], hoverSlow: [] as number[] };
 for (let i = 0; i < SLOW_RUNS; i++) {
   c2p.read0.push(await consentToPin('launcher', 0));
+  c2p.baseline0.push(await consentToPin('baseline', 0));
   c2p.read2.push(await consentToPin('launcher', 2000));
   c2p.openSlow.push(await consentToPin('launcher', 0, { cpu: 4, fast3g: true, how: 'open' }));
   c2p.hoverSlow.push(await consentToPin('launcher', 0, { cpu: 4, fast3g: true, how: 'hover' }));
@@ -264,7 +266,7 @@ const results = {
   longTasksOver50msMax: Object.fromEntries(Object.entries(longTasks).map(([k, v]) => [k, Math.max(...v)])),
   cls: Object.fromEntries(Object.entries(cls).map(([k, v]) => [k, +v.toFixed(4)])),
   clickToConsentFast3g4xMs: { afterIdlePrefetch: r1(median(c2c.prefetched)), withoutPrefetch: r1(median(c2c.cold)), baseline: r1(median(c2c.baseline)) },
-  consentToPinMs: { read0: r1(median(c2p.read0)), read2s: r1(median(c2p.read2)) },
+  consentToPinMs: { read0: r1(median(c2p.read0)), read2s: r1(median(c2p.read2)), baselineRead0: r1(median(c2p.baseline0)) },
   consentToPinVsSlower: { read0: +(median(c2p.read0) / slower).toFixed(3), read2s: +(median(c2p.read2) / slower).toFixed(3) },
   acceptToPinFast3g4xMs: { openNoHover: r1(median(c2p.openSlow)), hoverWarmed: r1(median(c2p.hoverSlow)) },
   openVsHover: +(median(c2p.openSlow) / median(c2p.hoverSlow)).toFixed(2),
@@ -285,7 +287,7 @@ const rows: Array<[string, string, string]> = [
   ...Object.keys(longTasks).map((k): [string, string, string] => [`long tasks > 50 ms per load, ${k} (median, max)`, `${results.longTasksOver50msPerLoad[k]}, ${results.longTasksOver50msMax[k]}`, k.startsWith('launcher') ? '0' : '']),
   ...Object.keys(cls).map((k): [string, string, string] => [`CLS ${k}`, String(results.cls[k]), k.startsWith('launcher') ? '0' : '']),
   [`click → consent, no hover, Fast 3G + 4× (median of ${SLOW_RUNS})`, `${results.clickToConsentFast3g4xMs.afterIdlePrefetch} ms after idle prefetch; ${results.clickToConsentFast3g4xMs.withoutPrefetch} ms without; baseline ${results.clickToConsentFast3g4xMs.baseline} ms`, '≤ 100 ms after prefetch'],
-  [`consent → PIN (token ${TOKEN_MS} ∥ SDK ${SDK_MS} ms), read 0 / 2 s`, `${results.consentToPinMs.read0} / ${results.consentToPinMs.read2s} ms (${results.consentToPinVsSlower.read0}× / ${results.consentToPinVsSlower.read2s}×)`, '≤ 1.1 × slower'],
+  [`consent → PIN (token ${TOKEN_MS} ∥ SDK ${SDK_MS} ms), read 0 / 2 s`, `${results.consentToPinMs.read0} / ${results.consentToPinMs.read2s} ms (${results.consentToPinVsSlower.read0}× / ${results.consentToPinVsSlower.read2s}×); baseline ${results.consentToPinMs.baselineRead0} ms`, '≤ 1.1 × slower'],
   ['accept → PIN, Fast 3G + 4×: open() / hover-warmed', `${results.acceptToPinFast3g4xMs.openNoHover} / ${results.acceptToPinFast3g4xMs.hoverWarmed} ms (${results.openVsHover}×)`, '≤ 1.1×'],
   ['npm app initial chunk (esbuild, splitting, gzip -9)', `${results.npmInitialChunkGzipBytes} B`, `≤ ${results.scriptTagGzipBytes} B`],
 ];

@@ -160,7 +160,14 @@ export function createWidget(config: CobrowseConfig, deps: ControllerDeps = {}, 
   };
   // Safari has no requestIdleCallback: there the next task is the nearest thing.
   const hasIdle = typeof window.requestIdleCallback === 'function' && !takeOver;
-  const idle = hasIdle ? window.requestIdleCallback(() => void boot(true), { timeout: 300 }) : undefined;
+  // Building the UI can't be split, so it waits for an idle period with room for it (about 15 ms),
+  // for a second at most: on a slow phone a short idle slice would otherwise become a long task.
+  const giveUp = Date.now() + 1000;
+  const onIdle = (d: IdleDeadline): void => {
+    if (!d.didTimeout && d.timeRemaining() < 15 && Date.now() < giveUp) idle = window.requestIdleCallback(onIdle, { timeout: 300 });
+    else void boot(true);
+  };
+  let idle = hasIdle ? window.requestIdleCallback(onIdle, { timeout: 300 }) : undefined;
   const soon = hasIdle || takeOver ? undefined : setTimeout(() => void (destroyed || boot(true)), 1);
 
   const widget: CobrowseWidget = {
