@@ -261,9 +261,13 @@ export function createLauncherWidget(input: CobrowseConfig, deps: LauncherDeps =
   const readMarker = (): void => {
     if (destroyed) return;
     try {
-      const raw = browserStorage(cfg.multiTab === true)?.getItem(markerKey(String(cfg.sdkKey)));
+      const storage = browserStorage(cfg.multiTab === true);
+      const key = markerKey(String(cfg.sdkKey));
+      const raw = storage?.getItem(key);
       const t = raw ? (JSON.parse(raw) as { t?: unknown }).t : undefined;
       if (typeof t === 'number' && Date.now() - t < RECOVERY_WINDOW_MS) intent();
+      // Past Zoom's window there is nothing to resume: clear it without loading anything, as the controller would.
+      else if (raw) storage?.removeItem(key);
     } catch {
       /* unreadable storage: no recovery, as in the controller */
     }
