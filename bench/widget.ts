@@ -25,7 +25,7 @@ import { startStaticServer } from '../test/browser/static-server';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
-const SLOW_RUNS = Math.max(3, Math.round(RUNS / 3));
+const SLOW_RUNS = Math.max(3, Math.round(RUNS / 4));
 const TOKEN_MS = 300;
 const SDK_MS = 800;
 const ZOOM_HOST = 'us01-zcb.zoom.us';
