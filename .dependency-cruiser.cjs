@@ -1,7 +1,7 @@
 /**
  * The layer rule of docs/ARCHITECTURE.md, checked on every `npm test`:
  *
- *   shared ← sdk, masking, i18n ← config ← core ← ui ← entry files (src/*.ts)
+ *   shared ← sdk, masking, i18n ← config ← launcher ← core ← ui ← entry files (src/*.ts)
  *
  * A folder may import its own files and any folder to its left, never one to its right.
  * sdk, masking and i18n are one level and stay independent of each other, except that
@@ -14,8 +14,10 @@ const LAYERS = {
   masking: ['shared'],
   i18n: ['shared'],
   config: ['shared', 'sdk', 'masking', 'i18n'],
-  core: ['shared', 'sdk', 'masking', 'i18n', 'config'],
-  ui: ['shared', 'sdk', 'masking', 'i18n', 'config', 'core'],
+  // The script tag's plain-DOM launcher button, which the panel (ui) takes over.
+  launcher: ['shared', 'sdk', 'masking', 'i18n', 'config'],
+  core: ['shared', 'sdk', 'masking', 'i18n', 'config', 'launcher'],
+  ui: ['shared', 'sdk', 'masking', 'i18n', 'config', 'launcher', 'core'],
 };
 const ALL = Object.keys(LAYERS);
 

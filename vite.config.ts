@@ -36,12 +36,12 @@ function auditScriptText(): Plugin {
  * pass is for live in scripts/build-passes.mjs), because Vite's library mode can
  * only emit UMD/IIFE from a single entry:
  *  - default: ESM + CJS for every package entry (types: the `types` pass)
- *  - a script pass (umd, iife, fake, audit, engine): one self-contained file
+ *  - a script pass (umd, iife, fake, audit, engine, panel): one self-contained file
  */
 export default defineConfig(({ mode }): UserConfig => {
   const common: UserConfig = {
     // Only the script-tag build loads its lazy parts (engine, audit, locales) as sibling files (src/shared/lazy-parts.ts).
-    define: { ...define, __IIFE__: JSON.stringify(mode === 'iife') },
+    define: { ...define, __IIFE__: JSON.stringify(mode === 'iife' || mode === 'panel') },
     build: { emptyOutDir: false, sourcemap: true, target: 'es2020', reportCompressedSize: false },
   };
   const single = SCRIPT_PASSES.find((p) => p.name === mode);

@@ -44,6 +44,8 @@ export const SCRIPT_PASSES = [
   { name: 'audit', entry: 'src/audit-global.ts', global: 'ZoomCobrowseAudit', file: 'zoom-cobrowse-audit.iife.js', format: 'iife' },
   // SDK, token and masking code, a sibling script the IIFE loads on intent.
   { name: 'engine', entry: 'src/engine-global.ts', global: 'ZoomCobrowseEngine', file: 'zoom-cobrowse-engine.iife.js', format: 'iife' },
+  // The script tag's UI (Preact, views, full validation, English), a sibling script the launcher loads on intent or at idle.
+  { name: 'panel', entry: 'src/panel-global.ts', global: 'ZoomCobrowsePanel', file: 'zoom-cobrowse-panel.iife.js', format: 'iife' },
 ];
 
 /**

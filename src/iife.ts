@@ -1,27 +1,43 @@
 /**
  * Script-tag entry. Everything exported here becomes `window.ZoomCobrowseWidget`.
  * On load it mounts one widget from the `data-*` attributes of its own
- * `<script>` tag merged over `window.ZoomCobrowseWidgetConfig`.
+ * `<script>` tag merged over `window.ZoomCobrowseWidgetConfig`. This file is the
+ * launcher alone (src/launcher-widget.ts): the panel is a sibling file it loads on intent.
  */
 import { setScriptBase } from './shared/load-script';
 import { configFromAttributes } from './script-attributes';
 import { createCallQueue } from './preload-queue';
 import type { CobrowseConfig } from './config/config';
 import { LOG_PREFIX } from './shared/config-error';
-import { createCobrowseWidget, type CobrowseWidget } from './widget';
+import type { CobrowseWidget } from './widget';
+import { createLauncherWidget, type LauncherWidget, type PanelPart } from './launcher-widget';
 import { loadAudit } from './masking/load-audit';
-import { validateMaskingConfig } from './config/masking';
-import type { MaskingAuditFinding, MaskingConfig } from './masking/types';
+import type { MaskingAuditFinding, MaskingAuditModule, MaskingConfig } from './masking/types';
+import type { CobrowseController } from './core/controller';
+import { partGlobal } from './shared/lazy-parts';
 
-export { createCobrowseWidget } from './widget';
-export { createCobrowseController } from './core/controller';
 export { CobrowseConfigError } from './shared/config-error';
+
+/** Creates a widget (the script tag's one is made by mount()): the launcher now, the panel on intent. */
+export const createCobrowseWidget = (config: CobrowseConfig): CobrowseWidget => createLauncherWidget(config);
+
+/**
+ * The headless controller. It comes with the panel file, which this file loads on demand:
+ * call it once the panel is there (after any widget method, e.g. in an on('stateChange') handler).
+ */
+export function createCobrowseController(config: CobrowseConfig): CobrowseController {
+  const panel = (window as unknown as Record<string, (PanelPart & { createCobrowseController?: (c: CobrowseConfig) => CobrowseController }) | undefined>)[partGlobal('panel')];
+  if (!panel?.createCobrowseController) {
+    throw new Error(`${LOG_PREFIX} createCobrowseController() comes with zoom-cobrowse-panel.iife.js, which loads on demand and is not here yet. Call it after the panel has loaded, or use the npm package, which has it at hand.`);
+  }
+  return panel.createCobrowseController(config);
+}
 export { configFromAttributes } from './script-attributes';
 
 /** The package version. */
 export const version: string = __VERSION__;
 
-let instance: CobrowseWidget | null = null;
+let instance: LauncherWidget | null = null;
 const script = document.currentScript as HTMLScriptElement | null;
 type WidgetGlobal = { ZoomCobrowseWidget?: unknown; ZoomCobrowseWidgetConfig?: Partial<CobrowseConfig> };
 const page = window as WidgetGlobal;
@@ -40,7 +56,7 @@ if (first) {
 setScriptBase(script?.src);
 
 /** Mounts the script-tag widget (once); `config` is merged over the page's attributes and global config. */
-export function mount(config: Partial<CobrowseConfig> = {}): CobrowseWidget {
+export function mount(config: Partial<CobrowseConfig> = {}): LauncherWidget {
   if (instance) return instance;
   const globalConfig = page.ZoomCobrowseWidgetConfig ?? {};
   const attrs = script ? configFromAttributes(script) : {};
@@ -49,7 +65,7 @@ export function mount(config: Partial<CobrowseConfig> = {}): CobrowseWidget {
   if (themes.length) merged.theme = Object.assign({}, ...themes);
   const sdks = [globalConfig.sdk, attrs.sdk, config.sdk].filter(Boolean);
   if (sdks.length) merged.sdk = Object.assign({}, ...sdks);
-  const widget = createCobrowseWidget(merged);
+  const widget = createLauncherWidget(merged);
   // widget.destroy() called directly must free the slot too, so mount() can create a new one.
   const destroyWidget = widget.destroy;
   widget.destroy = () => {
@@ -73,13 +89,19 @@ export const push = (...calls: unknown[]): number => queue.push(...calls);
  * and checks against the mounted widget's masking unless given another config.
  */
 export function auditMasking(root?: ParentNode, masking?: MaskingConfig | false): Promise<MaskingAuditFinding[]> {
-  const cfg = instance?.controller.config;
-  return loadAudit(cfg?.nonce).then((m) => {
-    const findings = m.auditFields(root ?? document, masking === undefined ? cfg?.maskingConfig : validateMaskingConfig(masking));
-    m.reportMaskingAudit(findings);
-    return findings;
-  });
+  // The mounted widget's masking is validated by its panel: load that first when it is the one to check.
+  const w = masking === undefined ? instance : null;
+  return (w ? w.ready() : Promise.resolve(undefined))
+    .then((full) => loadAudit(full?.controller.config.nonce ?? (script?.nonce || undefined)).then((m) => [full, m as AuditPart] as const))
+    .then(([full, m]) => {
+      const findings = full ? m.auditFields(root ?? document, full.controller.config.maskingConfig) : m.auditMasking(root ?? document, masking);
+      m.reportMaskingAudit(findings);
+      return findings;
+    });
 }
+
+/** The audit's script (src/audit-global.ts), which also validates a masking config it is given. */
+type AuditPart = MaskingAuditModule & { auditMasking(root?: ParentNode, config?: MaskingConfig | false): MaskingAuditFinding[] };
 
 function need(): CobrowseWidget {
   if (!instance) throw new Error(`${LOG_PREFIX} no widget is mounted. Add data-sdk-key and data-token-url to the script tag, or call ZoomCobrowseWidget.mount(config).`);

@@ -12,6 +12,7 @@ import { importLocale } from './i18n/locales';
 import { mountUi, type MountedUi } from './ui/mount';
 import { THEME_COLORS, validateTheme, type CobrowseTheme } from './config/theme';
 import { contrastProblems } from './ui/theme';
+import type { PlainLauncher } from './launcher/launcher';
 
 /** The widget as site code sees it. */
 export interface CobrowseWidget {
@@ -84,6 +85,19 @@ export const OPEN_ATTRIBUTE = 'data-zoom-cobrowse-open';
  * visitor asks for help.
  */
 export function createCobrowseWidget(config: CobrowseConfig, deps: ControllerDeps = {}): CobrowseWidget {
+  return createWidget(config, deps);
+}
+
+/** How the script tag's panel takes over from its launcher (src/panel-global.ts). */
+export interface TakeOver {
+  /** The plain launcher whose host and shadow root the panel renders into. */
+  adopt: PlainLauncher;
+  /** The launcher's instance number, kept on the host element. */
+  id: number;
+}
+
+/** createCobrowseWidget, optionally taking over the script tag's plain launcher (built at once then, not at idle). */
+export function createWidget(config: CobrowseConfig, deps: ControllerDeps = {}, takeOver?: TakeOver): CobrowseWidget {
   if (typeof document === 'undefined') {
     throw new Error(`${LOG_PREFIX} createCobrowseWidget() needs a browser document. During server-side rendering, call it from a client-side effect instead.`);
   }
@@ -93,7 +107,7 @@ export function createCobrowseWidget(config: CobrowseConfig, deps: ControllerDep
   // A cosmetic mistake (a colour, a label) is reported and falls back to its default, so the visitor keeps the button.
   const cfg = resolveConfig(config, { onCosmeticError: (err) => log.error(err.message) });
   const container = resolveContainer(cfg.container);
-  const id = nextId++;
+  const id = takeOver?.id ?? nextId++;
   const warn = (m: string): void => log.warn(`${LOG_PREFIX} ${m}`);
   const lang = pickLocale(cfg.locale, navigator.languages ?? []);
   if (lang === 'en' && !/^(auto|en)\b/.test(cfg.locale) && !Object.keys(cfg.labels).length) {
@@ -145,17 +159,26 @@ export function createCobrowseWidget(config: CobrowseConfig, deps: ControllerDep
       highlight: cfg.maskingConfig === false || cfg.maskingConfig.highlight === false ? false : cfg.maskingConfig.highlight === true || cfg.maskingConfig.highlight === undefined ? {} : cfg.maskingConfig.highlight,
       // Already in idle time: paint now. Booted early by a method call: the first paint still waits for idle.
       paintNow: fromIdle,
-      // The defaults pass; only a configured colour can fail (and this keeps canvas work off most mounts).
-      onStyled: (host) => void (THEME_COLORS.some((c) => cfg.theme[c] !== undefined) && checkContrast(host)),
+      // The defaults pass; only a configured colour can fail (and this keeps canvas work off most mounts). A launcher taken over has checked already.
+      onStyled: (host) => void (!takeOver && THEME_COLORS.some((c) => cfg.theme[c] !== undefined) && checkContrast(host)),
       warn,
+      ...(takeOver ? { adopt: takeOver.adopt } : {}),
     });
-    document.addEventListener('click', onOpenClick);
+    // The script tag's launcher listens for the site's own open buttons itself.
+    if (!takeOver) document.addEventListener('click', onOpenClick);
     return c;
   };
   // Safari has no requestIdleCallback: there the next task is the nearest thing.
-  const hasIdle = typeof window.requestIdleCallback === 'function';
-  const idle = hasIdle ? window.requestIdleCallback(() => void boot(true), { timeout: 300 }) : undefined;
-  const soon = hasIdle ? undefined : setTimeout(() => void (destroyed || boot(true)), 1);
+  const hasIdle = typeof window.requestIdleCallback === 'function' && !takeOver;
+  // Building the UI can't be split, so it waits for an idle period with room for it (about 15 ms),
+  // for a second at most: on a slow phone a short idle slice would otherwise become a long task.
+  const giveUp = Date.now() + 1000;
+  const onIdle = (d: IdleDeadline): void => {
+    if (!d.didTimeout && d.timeRemaining() < 15 && Date.now() < giveUp) idle = window.requestIdleCallback(onIdle, { timeout: 300 });
+    else void boot(true);
+  };
+  let idle = hasIdle ? window.requestIdleCallback(onIdle, { timeout: 300 }) : undefined;
+  const soon = hasIdle || takeOver ? undefined : setTimeout(() => void (destroyed || boot(true)), 1);
 
   const widget: CobrowseWidget = {
     get controller() {
@@ -205,5 +228,7 @@ export function createCobrowseWidget(config: CobrowseConfig, deps: ControllerDep
     },
   };
   mounted = { widget, id, createdAt: new Date().toISOString() };
+  // Taking over a painted launcher: the panel replaces it now, in this task.
+  if (takeOver) boot(true);
   return widget;
 }

@@ -4,6 +4,7 @@ import { validateMaskingConfig } from './masking';
 import { CobrowseConfigError } from '../shared/config-error';
 import { resolveUiConfig, type CobrowseUiConfig, type CosmeticErrorReporter, type ResolvedUiConfig } from './ui';
 import { DEFAULT_POSITION } from './theme';
+import { resolveSdkKey, resolveToken } from './essentials';
 import { checkObject, describe, isPlainObject, optBoolean, optNumber, optOneOf, optString, optWebUrl } from '../shared/validate';
 
 export type { CobrowseTheme, WidgetPosition, ThemeMode } from './theme';
@@ -33,6 +34,8 @@ export interface CobrowseSdkConfig {
   module?: ZoomCobrowseSDK;
   /** Give up loading the SDK after this many ms. @default 20000 */
   loadTimeoutMs?: number;
+  /** When Zoom's SDK may be fetched ahead of the start: once the consent step shows, already on hover/focus of the launcher, or never. Nothing reaches Zoom before then (README, "Performance"). @default 'consent' */
+  prefetch?: 'consent' | 'hover' | false;
 }
 
 /** Remote assist: the agent may scroll the visitor's page. */
@@ -91,6 +94,8 @@ export interface CobrowseConfig extends CobrowseUiConfig {
   maxDurationMinutes?: number;
   /** "Was this helpful? 👍 👎" after a session, POSTed as JSON `{ rating, comment?, summary }` to your own `url` (http(s) or relative). @default off */
   feedback?: { url: string };
+  /** Script tag: when the panel file is fetched before anyone presses the launcher: in an idle period a few seconds after load, on the first sign of intent, or only on a click. @default 'idle' */
+  prefetch?: 'idle' | 'intent' | false;
 }
 
 /** The config after validation and defaults. */
@@ -99,7 +104,8 @@ export interface ResolvedConfig extends ResolvedUiConfig {
   token: string | TokenFunction;
   userId: string | undefined;
   userName: string | undefined;
-  sdk: { version: string | undefined; url: string | undefined; module: ZoomCobrowseSDK | undefined; loadTimeoutMs: number };
+  sdk: { version: string | undefined; url: string | undefined; module: ZoomCobrowseSDK | undefined; loadTimeoutMs: number; prefetch: 'consent' | 'hover' | false };
+  prefetch: 'idle' | 'intent' | false;
   nonce: string | undefined;
   container: HTMLElement | string | undefined;
   /** The validated masking config (false when masking is off); the engine compiles it on intent. */
@@ -132,25 +138,11 @@ export const DEFAULT_CONFIG = {
 export const CONFIG_FIELDS: readonly string[] = [
   'sdkKey', 'token', 'userId', 'userName', 'sdk', 'nonce', 'container', 'theme', 'masking',
   'remoteAssist', 'annotations', 'customPin', 'tokenTimeoutMs', 'startTimeoutMs', 'launcher', 'recovery', 'multiTab', 'debug',
-  'locale', 'labels', 'privacyUrl', 'siteName', 'pinNotice', 'maxDurationMinutes', 'feedback',
+  'locale', 'labels', 'privacyUrl', 'siteName', 'pinNotice', 'maxDurationMinutes', 'feedback', 'prefetch',
 ] as const;
-const JWT_SHAPE = /^eyJ[\w-]*\.[\w-]+\.[\w-]*$/;
-
-function resolveToken(value: unknown): string | TokenFunction {
-  if (value === undefined || value === null || value === '') {
-    throw new CobrowseConfigError('token', 'required. Pass the URL of your token endpoint (e.g. "/api/cobrowse/token") or an async function that returns a token.');
-  }
-  if (typeof value === 'function') return value as TokenFunction;
-  if (typeof value !== 'string') throw new CobrowseConfigError('token', `expected a URL string or an async function, got ${describe(value)}.`);
-  if (JWT_SHAPE.test(value.trim())) {
-    throw new CobrowseConfigError('token', 'looks like a literal JWT. Tokens expire: pass the URL of the endpoint that issues them, or a function that fetches one.');
-  }
-  try {
-    new URL(value, 'http://relative.invalid/');
-  } catch {
-    throw new CobrowseConfigError('token', `${describe(value)} is not a URL. Pass an absolute or relative URL such as "/api/cobrowse/token".`);
-  }
-  return value.trim();
+/** One of `values`, or false (turned off). */
+function oneOfOrFalse<T extends string>(value: unknown, path: string, values: readonly T[]): T | false | undefined {
+  return value === false ? false : optOneOf(value, path, values);
 }
 
 function resolveCustomPin(value: unknown): string | (() => string) | undefined {
@@ -205,11 +197,9 @@ export function resolveConfig(input: unknown, options: ResolveConfigOptions = {}
     throw new CobrowseConfigError('(config)', `expected an object like { sdkKey, token }, got ${describe(input)}.`);
   }
   const c = checkObject(input, '', CONFIG_FIELDS);
-  const sdkKey = optString(c.sdkKey, 'sdkKey', 'your Zoom Cobrowse SDK key (a non-empty string)');
-  if (!sdkKey) throw new CobrowseConfigError('sdkKey', 'required. Copy the SDK key from your Zoom Cobrowse app in the Zoom marketplace.');
-  if (/[\s/?#]/.test(sdkKey)) throw new CobrowseConfigError('sdkKey', 'must not contain spaces, "/", "?" or "#": it becomes part of the SDK URL.');
+  const sdkKey = resolveSdkKey(c.sdkKey);
 
-  const sdk = c.sdk === undefined ? {} : checkObject(c.sdk, 'sdk', ['version', 'url', 'module', 'loadTimeoutMs']);
+  const sdk = c.sdk === undefined ? {} : checkObject(c.sdk, 'sdk', ['version', 'url', 'module', 'loadTimeoutMs', 'prefetch']);
   if (sdk.module !== undefined && (typeof sdk.module !== 'object' || sdk.module === null || typeof (sdk.module as ZoomCobrowseSDK).init !== 'function')) {
     throw new CobrowseConfigError('sdk.module', 'expected the ZoomCobrowseSDK object from "@zoom/cobrowsesdk/customer" (it has an init() method).');
   }
@@ -233,7 +223,7 @@ export function resolveConfig(input: unknown, options: ResolveConfigOptions = {}
 
   return {
     sdkKey,
-    token: resolveToken(c.token),
+    token: resolveToken<TokenFunction>(c.token),
     userId: optString(c.userId, 'userId'),
     userName: optString(c.userName, 'userName'),
     sdk: {
@@ -241,7 +231,9 @@ export function resolveConfig(input: unknown, options: ResolveConfigOptions = {}
       url: sdkUrl,
       module: sdk.module as ZoomCobrowseSDK | undefined,
       loadTimeoutMs: optNumber(sdk.loadTimeoutMs, 'sdk.loadTimeoutMs', 1000, 120_000) ?? DEFAULT_CONFIG.loadTimeoutMs,
+      prefetch: oneOfOrFalse(sdk.prefetch, 'sdk.prefetch', ['consent', 'hover'] as const) ?? 'consent',
     },
+    prefetch: oneOfOrFalse(c.prefetch, 'prefetch', ['idle', 'intent'] as const) ?? 'idle',
     nonce: optString(c.nonce, 'nonce'),
     container: resolveContainer(c.container),
     remoteAssist: resolveRemoteAssist(c.remoteAssist),

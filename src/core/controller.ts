@@ -78,7 +78,7 @@ export interface CobrowseController {
   summaryRows(t: Translate, lang: string): Array<[string, string]>;
   /** After a session: sends the visitor's rating (and optional comment) with the summary to `feedback.url`. Never rejects; a failure is logged. */
   feedback(rating: 'up' | 'down', comment?: string): Promise<void>;
-  /** Warm up before intent is certain: fetch the engine, preconnect to Zoom and prefetch its SDK. */
+  /** Warm up before intent is certain (hover, focus): fetch the engine; Zoom's SDK too only with `sdk.prefetch: 'hover'`. */
   warm(): void;
   /** The compiled masking rules once the engine is loaded (null: masking off; undefined: not loaded yet). */
   maskingRules(): CompiledMasking | null | undefined;
@@ -175,6 +175,21 @@ export function controllerFromResolved(cfg: ResolvedConfig, deps: ControllerDeps
   }
   const start = (): void => withEngine((rt) => rt.start());
 
+  /**
+   * Loads the engine ahead of the start; with `sdkToo`, also preconnects to Zoom and prefetches
+   * its SDK. That request tells Zoom's CDN the visitor's address, so by default it waits for the
+   * consent step (`sdk.prefetch`), however the step was opened: launcher, open(), a site button.
+   */
+  function prepare(sdkToo: boolean): void {
+    if (destroyed) return;
+    loadEngine().then(
+      (rt) => void (sdkToo && rt.warm()),
+      () => {
+        /* warming is best effort; the start will report a real failure */
+      },
+    );
+  }
+
   function dispatch(event: CobrowseEvent): boolean {
     if (destroyed) return false;
     const next = transition(snapshot, event);
@@ -199,6 +214,7 @@ export function controllerFromResolved(cfg: ResolvedConfig, deps: ControllerDeps
     }
     // The engine, the only source of SESSION.ENDED, always attaches the summary.
     if (st === 'ended') emitter.emit('ended', { reason: next.endReason ?? 'unknown', summary: next.summary! });
+    if (st === 'consent') prepare(cfg.sdk.prefetch !== false);
     for (const l of [...listeners]) {
       try {
         l(next);
@@ -285,15 +301,7 @@ export function controllerFromResolved(cfg: ResolvedConfig, deps: ControllerDeps
     },
     summaryRows: (t, lang) => engine?.summaryRows(t, lang) ?? [],
     feedback: (rating, comment) => engine?.feedback(rating, comment) ?? Promise.resolve(),
-    warm() {
-      if (destroyed) return;
-      loadEngine().then(
-        (rt) => rt.warm(),
-        () => {
-          /* warming is best effort; the click will report a real failure */
-        },
-      );
-    },
+    warm: () => prepare(cfg.sdk.prefetch === 'hover'),
     destroy() {
       if (destroyed) return;
       destroyed = true;

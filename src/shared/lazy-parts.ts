@@ -12,9 +12,9 @@ import { loadSiblingGlobal } from './load-script';
  * replaced at build time, so each build keeps one branch and the other's `import()` is
  * dropped rather than inlined.
  */
-export const LAZY_PARTS = ['engine', 'audit'] as const;
+export const LAZY_PARTS = ['engine', 'audit', 'panel'] as const;
 
-/** A lazily loaded part's name: `engine` (src/core/engine.ts) or `audit` (src/masking/audit.ts). */
+/** A lazily loaded part's name: `engine` (src/core/engine.ts), `audit` (src/masking/audit.ts) or `panel` (the script tag's UI, src/panel-global.ts). */
 export type LazyPartName = (typeof LAZY_PARTS)[number];
 
 /** The part's script file in the script-tag build, e.g. `zoom-cobrowse-engine.iife.js`. */

@@ -8,6 +8,7 @@ import type { ResolvedTheme } from '../config/theme';
 import { themeVars } from './theme';
 import type { UiProps } from './view-props';
 import type { MaskHighlighter } from '../masking/highlight';
+import type { PlainLauncher } from '../launcher/launcher';
 
 /** Attribute on the widget's host element; host pages can target it, tests find it. */
 export const HOST_ATTRIBUTE = 'data-zoom-cobrowse-widget';
@@ -54,6 +55,11 @@ export interface MountOptions {
   /** Called once the stylesheet is attached (first paint), with the host element: colours can be measured as rendered from then on. */
   onStyled?: (host: HTMLElement) => void;
   warn(message: string): void;
+  /**
+   * The script tag's plain launcher to take over: the panel renders into its host and
+   * shadow root and removes the plain button in the same task, so nothing flashes or moves.
+   */
+  adopt?: PlainLauncher;
 }
 
 /**
@@ -64,9 +70,10 @@ export interface MountOptions {
  */
 export function mountUi(c: CobrowseController, o: MountOptions): MountedUi {
   const doc = o.container.ownerDocument;
-  const host = doc.createElement('div');
+  let adopt = o.adopt;
+  const host = adopt?.host ?? doc.createElement('div');
   host.setAttribute(HOST_ATTRIBUTE, String(o.id));
-  const shadow = host.attachShadow({ mode: 'open' });
+  const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   if (o.nonce) style.setAttribute('nonce', o.nonce);
   // The z-index default lives here, not in styles.css: the CSS minifier stores numbers inside custom
@@ -80,7 +87,7 @@ export function mountUi(c: CobrowseController, o: MountOptions): MountedUi {
   maskLayer.setAttribute('aria-hidden', 'true');
   shadow.append(maskLayer, mountPoint);
   const topLayer = !!host.showPopover;
-  if (topLayer) host.popover = 'manual';
+  if (topLayer && !adopt) host.popover = 'manual';
   // Until the first paint the host is empty (and, as an unopened popover, not even rendered):
   // the stylesheet and the top layer wait for it, so mount() doesn't pay for parsing CSS.
   let styled = false;
@@ -102,7 +109,8 @@ export function mountUi(c: CobrowseController, o: MountOptions): MountedUi {
     o.container.appendChild(host);
     showTop();
   };
-  attach();
+  // An adopted host is in place (and in the top layer) already: moving it would hide it for a frame.
+  if (!adopt) attach();
   // SPA routers and page-transition libraries sometimes swap the body's children;
   // put the widget back rather than silently losing a live session's End button.
   const observer =
@@ -174,7 +182,15 @@ export function mountUi(c: CobrowseController, o: MountOptions): MountedUi {
     painted = true;
     const first = !styled;
     ensureStyled();
+    const hadFocus = adopt?.hasFocus();
     render(h(App, p), mountPoint);
+    // Same task as the render: the plain launcher goes as the panel's own appears, once it has its strings.
+    if (adopt && p.ready) {
+      // Still focused (the panel did not take focus): the panel's launcher carries on for the keyboard user.
+      if (hadFocus && adopt.hasFocus()) shadow.querySelector<HTMLElement>('[data-part="launcher"]')?.focus();
+      adopt.handOver();
+      adopt = undefined;
+    }
     if (first) o.onStyled?.(host);
   }
   function update(patch: Partial<UiProps>, urgent = true): void {
@@ -248,6 +264,7 @@ export function mountUi(c: CobrowseController, o: MountOptions): MountedUi {
       o.clock.clearTimeout(fallback);
       observer?.disconnect();
       render(null, mountPoint);
+      adopt?.destroy();
       host.remove();
     },
   };
