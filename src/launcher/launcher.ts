@@ -8,7 +8,7 @@ export const HOST_ATTRIBUTE = 'data-zoom-cobrowse-widget';
 /** The launcher's text when neither the site nor a language gives another (src/i18n/locales/en.ts, `launcher`). */
 export const DEFAULT_LAUNCHER_LABEL = 'Get help';
 
-// One stroked path each (24×24, styled in CSS), the same as the panel's icons (src/ui/Icons.tsx).
+// One stroked path each (24×24, styled in CSS); the panel's icons (src/ui/Icons.tsx) use the same.
 /** The launcher icons' SVG paths. */
 export const ICON_PATHS: Record<Exclude<LauncherIcon, 'none'>, string> = {
   help: 'M21 12a9 9 0 1 1-18 0 9 9 0 0 1 18 0zM9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .9-1 1.6v.6M12 17h.01',

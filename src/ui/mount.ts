@@ -3,6 +3,7 @@ import type { Clock, CobrowseController } from '../core/controller';
 import { App } from './App';
 import type { LauncherIcon } from '../config/ui';
 import { isRtl, translator, type CobrowseLabels, type LocaleMessages, type Translate } from '../i18n/translator';
+import launcherCss from '../launcher/launcher.css?inline';
 import css from './styles.css?inline';
 import type { ResolvedTheme } from '../config/theme';
 import { themeVars } from './theme';
@@ -10,8 +11,9 @@ import type { UiProps } from './view-props';
 import type { MaskHighlighter } from '../masking/highlight';
 import type { PlainLauncher } from '../launcher/launcher';
 
-/** Attribute on the widget's host element; host pages can target it, tests find it. */
-export const HOST_ATTRIBUTE = 'data-zoom-cobrowse-widget';
+import { HOST_ATTRIBUTE } from '../launcher/launcher';
+
+export { HOST_ATTRIBUTE };
 
 /** How long the launcher waits for the visitor's language before showing in English. */
 const LOCALE_WAIT_MS = 3000;
@@ -78,7 +80,8 @@ export function mountUi(c: CobrowseController, o: MountOptions): MountedUi {
   if (o.nonce) style.setAttribute('nonce', o.nonce);
   // The z-index default lives here, not in styles.css: the CSS minifier stores numbers inside custom
   // properties as 32-bit floats and would turn 2147483647 into 2147480000.
-  style.textContent = `:host{--zcw-z-index:2147483647}${css}`;
+  // The launcher's rules (and the tokens) first, exactly as the script tag's plain launcher paints with them.
+  style.textContent = `:host{--zcw-z-index:2147483647}${launcherCss}${css}`;
   const mountPoint = doc.createElement('div');
   // Outlines of masked fields: drawn here, in the shadow root, so the host page's layout never moves.
   const maskLayer = doc.createElement('div');

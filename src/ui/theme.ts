@@ -1,11 +1,5 @@
-import type { ResolvedTheme } from '../config/theme';
-
-/** The custom properties a resolved theme sets on the host element (`onPrimary` → `--zcw-on-primary`). */
-export function themeVars(t: ResolvedTheme): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(t)) if (k !== 'mode' && k !== 'position') out[`--zcw-${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`] = v as string;
-  return out;
-}
+// The host's custom properties come from the launcher's themeVars (src/launcher/launcher.ts), shared by both.
+export { themeVars } from '../launcher/launcher';
 
 /**
  * Text/background pairs as rendered (config, host-page overrides and defaults
