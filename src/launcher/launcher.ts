@@ -23,6 +23,22 @@ export function themeVars(t: ResolvedTheme): Record<string, string> {
   return out;
 }
 
+/**
+ * Applies a validated theme to a host element as custom properties and `data-mode`,
+ * replacing the previous theme's entirely (a field left out goes back to its default).
+ */
+export function hostThemer(host: HTMLElement): (theme: ResolvedTheme) => void {
+  let applied: string[] = [];
+  return (theme) => {
+    for (const name of applied) host.style.removeProperty(name);
+    const vars = themeVars(theme);
+    // setProperty with validated values: theme input never becomes CSS text.
+    for (const [name, value] of Object.entries(vars)) host.style.setProperty(name, value);
+    applied = Object.keys(vars);
+    host.setAttribute('data-mode', theme.mode);
+  };
+}
+
 /** Options for {@link mountLauncher}. */
 export interface LauncherOptions {
   /** Instance number, written to the host attribute so errors can name the element. */
@@ -112,14 +128,9 @@ export function mountLauncher(o: LauncherOptions): PlainLauncher {
   const observer = typeof MutationObserver === 'function' ? new MutationObserver(() => void (!host.isConnected && o.container.isConnected && attach())) : undefined;
   observer?.observe(o.container, { childList: true });
 
-  let applied: string[] = [];
+  const applyTheme = hostThemer(host);
   const setTheme = (theme: ResolvedTheme): void => {
-    for (const name of applied) host.style.removeProperty(name);
-    const vars = themeVars(theme);
-    // setProperty with validated values: theme input never becomes CSS text.
-    for (const [name, value] of Object.entries(vars)) host.style.setProperty(name, value);
-    applied = Object.keys(vars);
-    host.setAttribute('data-mode', theme.mode);
+    applyTheme(theme);
     root.dataset.position = theme.position;
   };
   setTheme(o.theme);

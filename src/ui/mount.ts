@@ -6,12 +6,11 @@ import { isRtl, translator, type CobrowseLabels, type LocaleMessages, type Trans
 import launcherCss from '../launcher/launcher.css?inline';
 import css from './styles.css?inline';
 import type { ResolvedTheme } from '../config/theme';
-import { themeVars } from './theme';
 import type { UiProps } from './view-props';
 import type { MaskHighlighter } from '../masking/highlight';
 import type { PlainLauncher } from '../launcher/launcher';
 
-import { HOST_ATTRIBUTE } from '../launcher/launcher';
+import { HOST_ATTRIBUTE, hostThemer } from '../launcher/launcher';
 
 export { HOST_ATTRIBUTE };
 
@@ -226,14 +225,9 @@ export function mountUi(c: CobrowseController, o: MountOptions): MountedUi {
     update({ s, open: p.open || resumed || s.askResume, grab: s.askResume || (p.grab && !resumed), confirm: p.confirm && s.state === prev });
   });
 
-  let applied: string[] = [];
+  const applyTheme = hostThemer(host);
   const setTheme = (theme: ResolvedTheme): void => {
-    for (const name of applied) host.style.removeProperty(name);
-    const vars = themeVars(theme);
-    // setProperty with validated values: theme input never becomes CSS text.
-    for (const [name, value] of Object.entries(vars)) host.style.setProperty(name, value);
-    applied = Object.keys(vars);
-    host.setAttribute('data-mode', theme.mode);
+    applyTheme(theme);
     update({ position: theme.position }, painted);
   };
   setTheme(o.theme);

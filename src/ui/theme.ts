@@ -1,6 +1,3 @@
-// The host's custom properties come from the launcher's themeVars (src/launcher/launcher.ts), shared by both.
-export { themeVars } from '../launcher/launcher';
-
 /**
  * Text/background pairs as rendered (config, host-page overrides and defaults
  * together, in the current colour scheme) whose contrast is below WCAG AA's
