@@ -4,8 +4,8 @@
  *
  *  - gzip bytes: the script-tag file (the launcher), its panel, and today's file before the
  *    launcher-first split (bench/baseline/zoom-cobrowse-widget.iife.js, built from main)
- *  - main-thread time from adding the script tag to a settled page until the launcher is painted:
- *    this build, a bare shadow-DOM button built here (bench/pages/bare-button.js, the floor) and the baseline
+ *  - main-thread time (from a Chromium trace) from adding the script tag to a settled page until the
+ *    end of the task that paints the launcher: this build, a bare shadow-DOM button built here (bench/pages/bare-button.js, the floor) and the baseline
  *  - bytes requested before intent, with the default `prefetch: 'idle'` and with `prefetch: 'intent'`
  *  - requests to Zoom's host before the consent step (after hover, focus and a touch-like pointerdown), and after it
  *  - long tasks (> 50 ms) and CLS from load until after the idle prefetch, at 1× and 4× CPU
@@ -85,7 +85,6 @@ async function open(variant: Variant, o: { cpu?: number; fast3g?: boolean; confi
     if (new URL(req.url()).host === ZOOM_HOST) bytes.zoom += size;
   });
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable');
   if (o.cpu && o.cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: o.cpu });
   if (o.fast3g) {
     await cdp.send('Network.enable');
@@ -94,7 +93,6 @@ async function open(variant: Variant, o: { cpu?: number; fast3g?: boolean; confi
   return { page, context, cdp, bytes, zoomRequests };
 }
 const pageUrl = `${server.origin}/bench/pages/page.html`;
-const busy = async (cdp: CDPSession) => ((await cdp.send('Performance.getMetrics')).metrics.find((x) => x.name === 'TaskDuration')?.value ?? 0) * 1000;
 /** In the page: resolves (with performance.now()) once `sel` is in the widget's shadow root and a frame has been painted with it. */
 const waitIn = (sel: string) => `new Promise((res) => {
   const check = () => { const el = document.querySelector('[data-zoom-cobrowse-widget]')?.shadowRoot?.querySelector(${JSON.stringify(sel)});
@@ -103,26 +101,50 @@ const waitIn = (sel: string) => `new Promise((res) => {
 })`;
 
 // 1. Main thread until the launcher is painted, interleaved: the page loads and settles without a
-//    widget, then the variant's script tag is added (as an async tag would run), and the renderer's
-//    busy time is read before and after (script download, evaluation, mount, style, layout, paint).
-//    'none' adds nothing and waits the same way: its median is the measurement's own overhead.
+//    widget, then the variant's script tag is added (as an async tag would run). A Chromium trace
+//    gives the renderer main thread's tasks from that moment to the end of the task that paints the
+//    first frame with the launcher in it (script download, evaluation, mount, style, layout, paint),
+//    and nothing the variant chose to do after that paint (idle-time work). 'none' adds an empty
+//    script and waits for a frame the same way: its median is the measurement's own overhead.
+interface TraceEvent { name: string; ph: string; ts: number; dur?: number; tid: number; args?: { data?: { message?: string } } }
+async function mainThreadUntilPainted(cdp: CDPSession, page: Page, src: string, selector: string | null): Promise<number> {
+  const events: TraceEvent[] = [];
+  const onData = (e: { value: object[] }) => void events.push(...(e.value as TraceEvent[]));
+  cdp.on('Tracing.dataCollected', onData);
+  const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  await page.evaluate(`new Promise((res) => {
+    console.timeStamp('zcw-start');
+    const s = document.createElement('script');
+    s.src = ${JSON.stringify(src)};
+    s.dataset.sdkKey = 'bench-sdk-key';
+    s.dataset.tokenUrl = '/api/cobrowse/token';
+    const found = () => ${selector ? `document.querySelector('[data-zoom-cobrowse-widget]')?.shadowRoot?.querySelector(${JSON.stringify(selector)})` : 'true'};
+    // In a frame's rAF callbacks, an element already there is painted by this same frame's task.
+    const check = () => (found() ? (console.timeStamp('zcw-painted'), setTimeout(res, 0)) : requestAnimationFrame(check));
+    s.onload = () => requestAnimationFrame(check);
+    document.body.appendChild(s);
+  })`);
+  await cdp.send('Tracing.end');
+  await complete;
+  cdp.off('Tracing.dataCollected', onData);
+  const stamp = (m: string) => events.find((e) => e.name === 'TimeStamp' && e.args?.data?.message === m)!;
+  const start = stamp('zcw-start');
+  const painted = stamp('zcw-painted');
+  const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.tid === start.tid);
+  const paintTask = tasks.find((t) => t.ts <= painted.ts && painted.ts <= t.ts + (t.dur ?? 0));
+  const end = paintTask ? paintTask.ts + (paintTask.dur ?? 0) : painted.ts;
+  let us = 0;
+  for (const t of tasks) us += Math.max(0, Math.min(end, t.ts + (t.dur ?? 0)) - Math.max(start.ts, t.ts));
+  return us / 1000;
+}
 const paintCost: Record<Variant, number[]> = { none: [], bare: [], launcher: [], baseline: [] };
 for (let i = 0; i < RUNS; i++) {
   for (const v of ['none', 'bare', 'launcher', 'baseline'] as Variant[]) {
     const p = await open('none');
     await p.page.goto(pageUrl, { waitUntil: 'load' });
     await p.page.evaluate('new Promise((res) => requestIdleCallback(res))');
-    const t0 = await busy(p.cdp);
-    await p.page.evaluate(`(() => {
-      const s = document.createElement('script');
-      s.src = ${JSON.stringify(SCRIPTS[v] || 'data:text/javascript,')};
-      s.dataset.sdkKey = 'bench-sdk-key';
-      s.dataset.tokenUrl = '/api/cobrowse/token';
-      document.body.appendChild(s);
-      return new Promise((res) => (s.onload = res));
-    })()`);
-    await p.page.evaluate(v === 'none' ? 'new Promise((res) => requestAnimationFrame(() => setTimeout(res, 0)))' : waitIn('[data-part="launcher"]'));
-    paintCost[v].push((await busy(p.cdp)) - t0);
+    paintCost[v].push(await mainThreadUntilPainted(p.cdp, p.page, SCRIPTS[v] || 'data:text/javascript,', v === 'none' ? null : '[data-part="launcher"]'));
     await p.context.close();
   }
 }

@@ -6,17 +6,17 @@
  * or at once when a recovery marker says a session is live. The panel then takes over
  * the same host element, and this object passes every call through to it.
  */
-import { DEFAULT_LAUNCHER_LABEL, mountLauncher, type PlainLauncher } from './launcher/launcher';
+import { DEFAULT_LAUNCHER_LABEL, ICON_PATHS, mountLauncher, type PlainLauncher } from './launcher/launcher';
 import { resolveSdkKey, resolveToken } from './config/essentials';
-import { validateTheme, type CobrowseTheme, type ResolvedTheme } from './config/theme';
+import { readTheme, THEME_COLORS, type CobrowseTheme, type ResolvedTheme } from './config/theme';
+import type { LauncherIcon } from './config/ui';
 import type { CobrowseConfig } from './config/config';
 import { CobrowseConfigError, LOG_PREFIX } from './shared/config-error';
-import { checkObject, describe, isPlainObject } from './shared/validate';
+import { describe, isPlainObject, refuseSecrets } from './shared/validate';
 import { loadSiblingPart } from './shared/lazy-parts';
 import { browserStorage, markerKey, RECOVERY_WINDOW_MS } from './core/recovery';
 import type { CobrowseSnapshot } from './core/machine';
 import type { ControllerDeps } from './core/controller';
-import { contrastProblems } from './ui/theme';
 import type { CobrowseWidget } from './widget';
 import type * as PanelModule from './panel-global';
 
@@ -50,72 +50,55 @@ export interface LauncherDeps extends ControllerDeps {
   loadPanel?: () => Promise<PanelPart>;
 }
 
-/** The launcher's share of the config: what it needs to paint, with cosmetic mistakes dropped and reported. */
+/** The launcher's share of the config: what it needs to paint, read without the full validator. */
 interface LauncherConfig {
-  /** The config to hand to the panel, without the parts already reported as mistakes. */
-  config: Record<string, unknown>;
   theme: ResolvedTheme;
   label: string | undefined;
-  icon: 'help' | 'chat' | 'headset' | 'none';
-  /** Fields only the panel's full validator checks: load it soon, so a mistake there is reported within a second. */
+  icon: LauncherIcon;
+  /**
+   * Something only the panel's validator can judge or explain (a refused theme or launcher value, labels,
+   * a language, a privacy link, a colour to check for contrast): load it at once, so it speaks within a second.
+   */
   needsEarlyCheck: boolean;
 }
 
-/** A copy of `o` without `o[key][field]` (or without `o[key]` when `field` is absent). */
-function drop(o: Record<string, unknown>, key: string, field?: string): Record<string, unknown> {
-  const copy = { ...o };
-  const inner = copy[key];
-  if (field && isPlainObject(inner) && field in inner) {
-    const rest = { ...inner };
-    delete rest[field];
-    copy[key] = rest;
-  } else delete copy[key];
-  return copy;
-}
-
 /**
- * The checks the launcher runs before it paints: a config object without secrets, an SDK key, a
- * token source (these throw CobrowseConfigError, as resolveConfig would), and the theme and
- * launcher fields it paints with (a mistake there is reported and falls back to the default).
+ * The checks the launcher runs before it paints: a config object without secrets, an SDK key
+ * and a token source (these throw CobrowseConfigError, in resolveConfig's words). The theme and
+ * launcher fields are read by the validator's rules without its messages: a value they refuse
+ * keeps its default here, and the panel, loaded at once, reports it and falls back the same way.
  */
-function lightConfig(input: unknown, report: (err: CobrowseConfigError) => void): LauncherConfig {
-  if (!isPlainObject(input)) throw new CobrowseConfigError('(config)', `expected an object like { sdkKey, token }, got ${describe(input)}.`);
-  // Secret-looking names, at the top and one level down, in the validator's own words.
-  checkObject(input, '', Object.keys(input));
-  for (const [k, v] of Object.entries(input)) if (isPlainObject(v)) checkObject(v, k, Object.keys(v));
-  resolveSdkKey(input.sdkKey);
-  resolveToken(input.token);
-  let c: Record<string, unknown> = input;
-  // Each round drops one bad part, so this ends.
-  for (;;) {
-    try {
-      const theme = validateTheme(c.theme, 'theme');
-      const l = c.launcher;
-      const lo = isPlainObject(l) ? checkObject(l, 'launcher', ['label', 'icon']) : {};
-      if (l !== undefined && typeof l !== 'boolean' && !isPlainObject(l)) throw new CobrowseConfigError('launcher', `expected true, false or { label, icon }, got ${describe(l)}.`);
-      if (lo.label !== undefined && (typeof lo.label !== 'string' || !lo.label)) throw new CobrowseConfigError('launcher.label', `expected a non-empty string, got ${describe(lo.label)}.`);
-      const icon = lo.icon ?? 'help';
-      if (!['help', 'chat', 'headset', 'none'].includes(icon as string)) throw new CobrowseConfigError('launcher.icon', `expected one of "help", "chat", "headset", "none", got ${describe(icon)}.`);
-      const labels = isPlainObject(c.labels) ? c.labels : {};
-      const siteLabel = typeof labels.launcher === 'string' ? labels.launcher : (lo.label as string | undefined);
-      // English is built in; another language's label comes with the panel, which then loads at once.
-      const lang = c.locale === undefined || c.locale === 'auto' ? (navigator.languages ?? [])[0] ?? 'en' : String(c.locale);
-      const english = /^en\b/i.test(lang);
-      return {
-        config: c,
-        theme,
-        label: l === false ? undefined : (siteLabel ?? (english ? DEFAULT_LAUNCHER_LABEL : undefined)),
-        icon: icon as LauncherConfig['icon'],
-        needsEarlyCheck: c.labels !== undefined || c.privacyUrl !== undefined || (c.locale !== undefined && c.locale !== 'auto') || (!english && l !== false),
-      };
-    } catch (err) {
-      if (!(err instanceof CobrowseConfigError)) throw err;
-      report(err);
-      const [key, field] = err.field.split('.') as [string, string?];
-      if (!(key in c)) throw err;
-      c = drop(c, key, field);
-    }
-  }
+function lightConfig(c: Record<string, unknown>): LauncherConfig {
+  if (!isPlainObject(c)) throw new CobrowseConfigError('(config)', `expected an object like { sdkKey, token }, got ${describe(c)}.`);
+  refuseSecrets(c, '');
+  for (const [k, v] of Object.entries(c)) if (isPlainObject(v)) refuseSecrets(v, k);
+  resolveSdkKey(c.sdkKey);
+  resolveToken(c.token);
+  const { theme, refused } = readTheme(c.theme);
+  const l = c.launcher;
+  const lo: Record<string, unknown> = isPlainObject(l) ? l : {};
+  const label = typeof lo.label === 'string' && lo.label.trim() ? lo.label.trim() : undefined;
+  const icon = lo.icon ?? 'help';
+  const iconOk = icon === 'none' || Object.prototype.hasOwnProperty.call(ICON_PATHS, icon as string);
+  const launcherOk = l === undefined || typeof l === 'boolean' || (isPlainObject(l) && Object.keys(l).every((k) => k === 'label' || k === 'icon') && (lo.label === undefined || !!label) && iconOk);
+  const labels = isPlainObject(c.labels) ? c.labels : {};
+  const siteLabel = typeof labels.launcher === 'string' ? labels.launcher : label;
+  // English is built in; another language's label comes with the panel, which then loads at once.
+  const lang = c.locale === undefined || c.locale === 'auto' ? ((navigator.languages ?? [])[0] ?? 'en') : String(c.locale);
+  const english = /^en\b/i.test(lang);
+  return {
+    theme,
+    label: l === false ? undefined : (siteLabel ?? (english ? DEFAULT_LAUNCHER_LABEL : undefined)),
+    icon: iconOk ? (icon as LauncherIcon) : 'help',
+    needsEarlyCheck:
+      refused.length > 0 ||
+      !launcherOk ||
+      THEME_COLORS.some((k) => k in theme) ||
+      c.labels !== undefined ||
+      c.privacyUrl !== undefined ||
+      (c.locale !== undefined && c.locale !== 'auto') ||
+      (!english && l !== false),
+  };
 }
 
 function resolveContainer(container: unknown): HTMLElement {
@@ -142,8 +125,8 @@ export interface LauncherWidget extends CobrowseWidget {
  */
 export function createLauncherWidget(input: CobrowseConfig, deps: LauncherDeps = {}): LauncherWidget {
   const log = deps.logger ?? console;
-  const light = lightConfig(input, (err) => log.error(err.message));
-  const cfg = light.config as Partial<CobrowseConfig>;
+  const light = lightConfig(input as unknown as Record<string, unknown>);
+  const cfg = input as Partial<CobrowseConfig>;
   const container = resolveContainer(cfg.container);
   const nonce = typeof cfg.nonce === 'string' ? cfg.nonce : undefined;
   const id = nextId++;
@@ -218,8 +201,6 @@ export function createLauncherWidget(input: CobrowseConfig, deps: LauncherDeps =
     onIntent: intent,
     onActivate: () => widget.open(),
   });
-  // Only a configured colour can fail (the defaults pass), so most mounts skip the canvas work.
-  if (/primary|surface|text|muted|danger/i.test(Object.keys(light.theme).join())) contrastProblems(plain.host).forEach((m) => log.warn(`${LOG_PREFIX} ${m}`));
 
   // Event delegation: the site's own buttons open the widget, even ones added later.
   const onOpenClick = (e: Event): void => {
@@ -332,12 +313,13 @@ export function createLauncherWidget(input: CobrowseConfig, deps: LauncherDeps =
       return IDLE;
     },
     setTheme(next) {
-      const t = validateTheme(next, 'theme');
-      if (destroyed) return;
-      theme = next;
       if (full) return full.setTheme(next);
-      plain.setTheme(t);
-      contrastProblems(plain.host).forEach((m) => log.warn(`${LOG_PREFIX} ${m}`));
+      if (destroyed) return;
+      // The validator comes with the panel: paint what the rules accept now, and let the panel,
+      // loaded at once, check the rest (and the contrast) and report a mistake in the console.
+      theme = next;
+      plain.setTheme(readTheme(next).theme);
+      soon();
     },
     destroy,
   };

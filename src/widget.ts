@@ -159,8 +159,9 @@ export function createWidget(config: CobrowseConfig, deps: ControllerDeps = {}, 
       highlight: cfg.maskingConfig === false || cfg.maskingConfig.highlight === false ? false : cfg.maskingConfig.highlight === true || cfg.maskingConfig.highlight === undefined ? {} : cfg.maskingConfig.highlight,
       // Already in idle time: paint now. Booted early by a method call: the first paint still waits for idle.
       paintNow: fromIdle,
-      // The defaults pass; only a configured colour can fail (and this keeps canvas work off most mounts). A launcher taken over has checked already.
-      onStyled: (host) => void (!takeOver && THEME_COLORS.some((c) => cfg.theme[c] !== undefined) && checkContrast(host)),
+      // The defaults pass; only a configured colour can fail (and this keeps canvas work off most mounts).
+      // The script tag's launcher has no contrast check: it loads this panel at once when a colour is configured.
+      onStyled: (host) => void (THEME_COLORS.some((c) => cfg.theme[c] !== undefined) && checkContrast(host)),
       warn,
       ...(takeOver ? { adopt: takeOver.adopt } : {}),
     });

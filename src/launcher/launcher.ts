@@ -107,8 +107,9 @@ export function mountLauncher(o: LauncherOptions): PlainLauncher {
     }
     button.append(o.label);
     const intent = (): void => o.onIntent();
+    // pointerdown covers a finger too: a touchstart listener would make the browser track touch
+    // regions for the page, a cost paid on every load for a signal that arrives anyway.
     for (const type of ['pointerenter', 'pointerdown', 'focus', 'keydown']) button.addEventListener(type, intent);
-    button.addEventListener('touchstart', intent, { passive: true });
     button.addEventListener('click', () => o.onActivate());
     root.append(button);
   }

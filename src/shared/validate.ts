@@ -34,21 +34,24 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
  */
 export function checkObject(value: unknown, path: string, allowed: readonly string[]): Record<string, unknown> {
   if (!isPlainObject(value)) throw new CobrowseConfigError(path, `expected an object, got ${describe(value)}.`);
+  refuseSecrets(value, path);
   for (const key of Object.keys(value)) {
-    // An odd key (empty, huge, control characters) is named quoted and cut, so the message still points at it.
-    const name = /^[\w$-]{1,60}$/.test(key) ? key : JSON.stringify(key.length > 60 ? `${key.slice(0, 60)}…` : key);
-    const p = path ? `${path}.${name}` : name;
-    if (SECRET_NAME.test(key)) {
-      throw new CobrowseConfigError(
-        p,
-        SECRET_PROBLEM,
-      );
-    }
     if (!allowed.includes(key)) {
-      throw new CobrowseConfigError(p, `unknown option. Accepted options${path ? ` in "${path}"` : ''}: ${allowed.join(', ')}.`);
+      throw new CobrowseConfigError(fieldPath(path, key), `unknown option. Accepted options${path ? ` in "${path}"` : ''}: ${allowed.join(', ')}.`);
     }
   }
   return value;
+}
+
+/** `path.key`, with an odd key (empty, huge, control characters) quoted and cut, so a message still points at it. */
+function fieldPath(path: string, key: string): string {
+  const name = /^[\w$-]{1,60}$/.test(key) ? key : JSON.stringify(key.length > 60 ? `${key.slice(0, 60)}…` : key);
+  return path ? `${path}.${name}` : name;
+}
+
+/** Throws CobrowseConfigError for the first key of `value` that looks like a secret: secrets must never reach the browser. */
+export function refuseSecrets(value: Record<string, unknown>, path: string): void {
+  for (const key of Object.keys(value)) if (SECRET_NAME.test(key)) throw new CobrowseConfigError(fieldPath(path, key), SECRET_PROBLEM);
 }
 
 /** Optional string, non-empty after trimming. */
