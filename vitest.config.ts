@@ -14,7 +14,7 @@ export default defineConfig({
     reporters: process.env.CI ? ['default', ['json', { outputFile: 'test-results/unit.json' }]] : ['default'],
     projects: [
       { extends: true, test: { name: 'node', environment: 'node', include: ['test/node/**/*.test.ts', 'test/server/**/*.test.ts'] } },
-      { extends: true, test: { name: 'dom', environment: 'happy-dom', css: true, include: ['test/dom/**/*.test.{ts,tsx}'] } },
+      { extends: true, test: { name: 'dom', environment: 'happy-dom', css: true, include: ['test/dom/**/*.test.{ts,tsx}'], setupFiles: ['test/dom/setup.ts'] } },
     ],
   },
 });

@@ -3,7 +3,7 @@
  * customer SDK. Importing this module touches no `window` or `document`; only
  * `createCobrowseWidget` does.
  */
-export { createCobrowseWidget, getCobrowseWidget, CobrowseWidgetExistsError, OPEN_ATTRIBUTE } from './widget';
+export { createCobrowseWidget, getCobrowseWidget, preloadPanel, CobrowseWidgetExistsError, OPEN_ATTRIBUTE } from './widget';
 export type { CobrowseWidget } from './widget';
 export { createCobrowseController, AGENT_WAIT_MS } from './core/controller';
 export type { CobrowseController, CobrowseEvents, ControllerDeps, Clock } from './core/controller';

@@ -6,7 +6,11 @@
 export { createWidget } from './widget';
 export { createCobrowseController } from './core/controller';
 import { setScriptBase } from './shared/load-script';
+import { preloadPanel } from './widget';
 
 // This file has its own copy of the sibling-file loader: it lies beside the widget's script, so
 // the engine, the audit and the locales are found from its own URL.
 setScriptBase((document.currentScript as HTMLScriptElement | null)?.src);
+// This file cannot code-split, so the UI is inlined here: have it at hand before the launcher's
+// onload handler runs (a microtask away), so the takeover builds the UI in the same task.
+void preloadPanel();

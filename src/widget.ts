@@ -9,10 +9,10 @@ import type { CobrowseSnapshot } from './core/machine';
 import { LOCALES, pickLocale } from './i18n/translator';
 import { loadLocaleScript } from './i18n/locale-script';
 import { importLocale } from './i18n/locales';
-import { mountUi, type MountedUi } from './ui/mount';
-import { THEME_COLORS, validateTheme, type CobrowseTheme } from './config/theme';
+import type { MountedUi } from './ui/mount';
+import { THEME_COLORS, validateTheme, type CobrowseTheme, type ResolvedTheme } from './config/theme';
 import { contrastProblems } from './ui/theme';
-import type { PlainLauncher } from './launcher/launcher';
+import { DEFAULT_LAUNCHER_LABEL, mountLauncher, type PlainLauncher } from './launcher/launcher';
 
 /** The widget as site code sees it. */
 export interface CobrowseWidget {
@@ -79,6 +79,32 @@ function resolveContainer(container: HTMLElement | string | undefined): HTMLElem
 /** Host-page elements with this attribute open the widget when clicked (for `launcher: false`). */
 export const OPEN_ATTRIBUTE = 'data-zoom-cobrowse-open';
 
+type UiModule = typeof import('./ui/mount');
+let uiModule: UiModule | undefined;
+let uiLoading: Promise<UiModule> | undefined;
+/**
+ * The visitor UI (Preact, the views, their stylesheet, English): a chunk of its own in npm
+ * builds, so a page pays for a plain button until someone shows intent or the browser is idle.
+ * A failed load is forgotten, so the next intent tries again.
+ */
+function loadUi(): Promise<UiModule> {
+  return (uiLoading ??= import('./ui/mount').then(
+    (m) => (uiModule = m),
+    (err: unknown) => {
+      uiLoading = undefined;
+      throw err;
+    },
+  ));
+}
+
+/**
+ * Loads the widget's UI chunk ahead of need (say, on a help page). Optional: the widget loads it
+ * on the first sign of intent or when the browser is idle; once loaded, widgets build their UI at once.
+ */
+export function preloadPanel(): Promise<void> {
+  return loadUi().then(() => undefined);
+}
+
 /**
  * Creates the widget: validates the config (throwing CobrowseConfigError),
  * mounts the launcher in a shadow root, and loads nothing from Zoom until the
@@ -116,9 +142,42 @@ export function createWidget(config: CobrowseConfig, deps: ControllerDeps = {}, 
   let controller: CobrowseController | undefined;
   let ui: MountedUi | undefined;
   let destroyed = false;
+  let theme: ResolvedTheme = cfg.theme;
+  /** Asked for before the UI arrived: open (true), closed (false), nothing (undefined). */
+  let wantOpen: boolean | undefined;
+  // The UI chunk not here yet: paint the plain launcher now (as the script tag does); the UI takes it over.
+  // Another language's label comes with the UI (and its strings), so until then there is no button.
+  let plain: PlainLauncher | undefined =
+    !takeOver && !uiModule && cfg.launcher
+      ? mountLauncher({
+          id,
+          container,
+          nonce: cfg.nonce,
+          theme,
+          label: typeof cfg.labels.launcher === 'string' ? cfg.labels.launcher : lang === 'en' ? DEFAULT_LAUNCHER_LABEL : undefined,
+          icon: cfg.launcherIcon,
+          onIntent: () => (boot().warm(), ensureUi()),
+          onActivate: () => widget.open(),
+        })
+      : undefined;
   // Checks the colours as rendered (config, host-page overrides and defaults together), so only
   // once the stylesheet is attached: before that the defaults are missing and every ratio is wrong.
   const checkContrast = (host = ui?.styled && ui.host): void => void (host && contrastProblems(host).forEach(warn));
+  let build: ((m: UiModule) => void) | undefined;
+  /** Builds the UI now if its chunk is here, else loads it (again, after a failure) and builds it then. */
+  let uiPending = false;
+  const ensureUi = (): void => {
+    if (ui || !build || uiPending) return;
+    if (uiModule) return build(uiModule);
+    uiPending = true;
+    loadUi()
+      .finally(() => void (uiPending = false))
+      .then(build, onUiError);
+  };
+  const onUiError = (err: unknown): void => {
+    plain?.setBusy(false);
+    log.error(`${LOG_PREFIX} could not load the widget's UI (${err instanceof Error ? err.message : String(err)}). Check that your bundler emitted its chunk and that the page may load it; the next click tries again.`);
+  };
   // Event delegation: the site's own buttons open the widget, even ones added later.
   const onOpenClick = (e: Event): void => {
     if ((e.target as Element | null)?.closest?.(`[${OPEN_ATTRIBUTE}]`)) {
@@ -138,33 +197,39 @@ export function createWidget(config: CobrowseConfig, deps: ControllerDeps = {}, 
     if (idle !== undefined) window.cancelIdleCallback(idle);
     clearTimeout(soon);
     const c = (controller = controllerFromResolved(cfg, deps));
-    ui = mountUi(c, {
-      id,
-      container,
-      nonce: cfg.nonce,
-      theme: cfg.theme,
-      launcher: cfg.launcher,
-      icon: cfg.launcherIcon,
-      // Named from the config alone: no selectors are compiled before the visitor asks for help.
-      masked: maskedCategories(cfg.maskingConfig),
-      privacyUrl: cfg.privacyUrl,
-      // The name visitors know the site by: its host name ("www." adds nothing when read aloud) unless the site gives one.
-      // A page without one (file:) has nothing to name, so no warning rather than a sentence with a gap.
-      site: (cfg.pinNotice && (cfg.siteName ?? location.hostname.replace(/^www\./, ''))) || null,
-      lang,
-      // The script-tag build can't code-split: it loads dist/locales/{lang}.js beside itself instead.
-      messages: lang === 'en' ? undefined : __IIFE__ ? loadLocaleScript(lang, cfg.nonce) : importLocale(lang),
-      labels: cfg.labels,
-      clock: deps.clock ?? realClock,
-      highlight: cfg.maskingConfig === false || cfg.maskingConfig.highlight === false ? false : cfg.maskingConfig.highlight === true || cfg.maskingConfig.highlight === undefined ? {} : cfg.maskingConfig.highlight,
-      // Already in idle time: paint now. Booted early by a method call: the first paint still waits for idle.
-      paintNow: fromIdle,
-      // The defaults pass; only a configured colour can fail (and this keeps canvas work off most mounts).
-      // The script tag's launcher has no contrast check: it loads this panel at once when a colour is configured.
-      onStyled: (host) => void (THEME_COLORS.some((c) => cfg.theme[c] !== undefined) && checkContrast(host)),
-      warn,
-      ...(takeOver ? { adopt: takeOver.adopt } : {}),
-    });
+    build = (m: UiModule): void => {
+      if (destroyed || ui) return;
+      ui = m.mountUi(c, {
+        id,
+        container,
+        nonce: cfg.nonce,
+        theme,
+        launcher: cfg.launcher,
+        icon: cfg.launcherIcon,
+        // Named from the config alone: no selectors are compiled before the visitor asks for help.
+        masked: maskedCategories(cfg.maskingConfig),
+        privacyUrl: cfg.privacyUrl,
+        // The name visitors know the site by: its host name ("www." adds nothing when read aloud) unless the site gives one.
+        // A page without one (file:) has nothing to name, so no warning rather than a sentence with a gap.
+        site: (cfg.pinNotice && (cfg.siteName ?? location.hostname.replace(/^www\./, ''))) || null,
+        lang,
+        // The script-tag build can't code-split: it loads dist/locales/{lang}.js beside itself instead.
+        messages: lang === 'en' ? undefined : __IIFE__ ? loadLocaleScript(lang, cfg.nonce) : importLocale(lang),
+        labels: cfg.labels,
+        clock: deps.clock ?? realClock,
+        highlight: cfg.maskingConfig === false || cfg.maskingConfig.highlight === false ? false : cfg.maskingConfig.highlight === true || cfg.maskingConfig.highlight === undefined ? {} : cfg.maskingConfig.highlight,
+        // Already in idle time: paint now. Booted early by a method call: the first paint still waits for idle.
+        paintNow: fromIdle,
+        // The defaults pass; only a configured colour can fail (and this keeps canvas work off most mounts).
+        // The script tag's launcher has no contrast check: it loads this panel at once when a colour is configured.
+        onStyled: (host) => void (THEME_COLORS.some((k) => theme[k] !== undefined) && checkContrast(host)),
+        warn,
+        ...(takeOver || plain ? { adopt: (takeOver?.adopt ?? plain)! } : {}),
+      });
+      plain = undefined;
+      if (wantOpen !== undefined) ui.setOpen(wantOpen);
+    };
+    ensureUi();
     // The script tag's launcher listens for the site's own open buttons itself.
     if (!takeOver) document.addEventListener('click', onOpenClick);
     return c;
@@ -185,8 +250,18 @@ export function createWidget(config: CobrowseConfig, deps: ControllerDeps = {}, 
     get controller() {
       return boot();
     },
-    open: () => (boot(), ui?.setOpen(true)),
-    close: () => (boot(), ui?.setOpen(false)),
+    open() {
+      boot();
+      if (ui) return ui.setOpen(true);
+      wantOpen = true;
+      plain?.setBusy(true);
+      ensureUi();
+    },
+    close() {
+      boot();
+      if (ui) return ui.setOpen(false);
+      wantOpen = false;
+    },
     start() {
       const c = boot();
       widget.open();
@@ -207,11 +282,13 @@ export function createWidget(config: CobrowseConfig, deps: ControllerDeps = {}, 
       });
     },
     end: () => boot().end(),
-    setTheme(theme) {
-      const t = validateTheme(theme, 'theme');
+    setTheme(next) {
+      const t = validateTheme(next, 'theme');
       if (destroyed) return;
+      theme = t;
       boot();
       ui?.setTheme(t);
+      plain?.setTheme(t);
       checkContrast();
     },
     on: (name, handler) => boot().on(name, handler),
@@ -225,6 +302,8 @@ export function createWidget(config: CobrowseConfig, deps: ControllerDeps = {}, 
       document.removeEventListener('click', onOpenClick);
       ui?.destroy();
       ui = undefined;
+      plain?.destroy();
+      plain = undefined;
       if (mounted?.widget === widget) mounted = null;
     },
   };
