@@ -20,6 +20,7 @@ export const PACKAGE_ENTRIES = {
   server: 'src/server/index.ts',
   react: 'src/react/index.ts',
   vue: 'src/vue/index.ts',
+  masking: 'src/masking-tools.ts',
 };
 
 /**

@@ -31,8 +31,8 @@ export type { CobrowseSnapshot, CobrowseState, EndReason } from './core/machine'
 export type { CobrowseSessionSummary, HiddenCategory } from './core/events';
 export { sdkCdnUrl } from './sdk/loader';
 export type { ZoomCobrowseSDK } from './sdk/types';
-export { auditMasking, reportMaskingAudit, compileMasking, isMasked, maskedCategories, MASK_ATTRIBUTE, MASKING_PRESETS, DEFAULT_MASKING_PRESETS } from './config/public-masking';
-export type { MaskingConfig, MaskingPreset, MaskingAuditFinding, CompiledMasking } from './config/public-masking';
+export { auditMasking, reportMaskingAudit, compileMasking, isMasked, maskedCategories, MASK_ATTRIBUTE, MASKING_PRESETS, DEFAULT_MASKING_PRESETS } from './masking-tools';
+export type { MaskingConfig, MaskingPreset, MaskingAuditFinding, CompiledMasking } from './masking-tools';
 
 /** The package version. */
 export const version: string = __VERSION__;

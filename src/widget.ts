@@ -147,8 +147,9 @@ export function createWidget(config: CobrowseConfig, deps: ControllerDeps = {}, 
   let wantOpen: boolean | undefined;
   // The UI chunk not here yet: paint the plain launcher now (as the script tag does); the UI takes it over.
   // Another language's label comes with the UI (and its strings), so until then there is no button.
+  // (The script tag's panel always takes over its launcher's: the constant keeps this out of that file.)
   let plain: PlainLauncher | undefined =
-    !takeOver && !uiModule && cfg.launcher
+    !__IIFE__ && !takeOver && !uiModule && cfg.launcher
       ? mountLauncher({
           id,
           container,

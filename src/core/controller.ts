@@ -7,7 +7,7 @@ import { LOG_PREFIX } from '../shared/config-error';
 import { createEmitter } from '../shared/emitter';
 import { LOAD_FAILED, type CobrowseError } from '../shared/errors';
 import { INITIAL_SNAPSHOT, isSessionLive, transition, type CobrowseEvent, type CobrowseSnapshot, type EndReason } from './machine';
-import { loadAudit, type MaskingAuditModule } from '../masking/load-audit';
+import type { MaskingAuditModule } from '../masking/load-audit';
 import { browserStorage, createRecoveryStore, RECOVERY_WINDOW_MS, type MarkerStorage } from './recovery';
 import type * as EngineModule from './engine';
 import type { Engine } from './engine';
@@ -144,7 +144,8 @@ export function controllerFromResolved(cfg: ResolvedConfig, deps: ControllerDeps
             state: () => snapshot,
             emit: emitter.emit,
             debug,
-            loadAudit: deps.loadAudit ?? (() => loadAudit(cfg.nonce)),
+            // The engine loads the audit itself unless a test gives one: see src/masking/load-audit.ts.
+            loadAudit: deps.loadAudit,
           },
           { loader: deps.loader, fetchToken: deps.fetchToken, fetch: deps.fetch },
         );

@@ -1,4 +1,4 @@
-import type { MaskingAuditModule } from '../masking/load-audit';
+import { loadAudit, type MaskingAuditModule } from '../masking/load-audit';
 import type { CompiledMasking, MaskingAuditFinding } from '../masking/types';
 import type { SdkEvent, SdkSession } from '../sdk/adapter';
 import { prepareClassifier } from '../masking/classify';
@@ -46,8 +46,8 @@ export interface EngineHost {
   emit<K extends keyof CobrowseEvents>(name: K, payload: CobrowseEvents[K]): void;
   /** Logs when `debug` is on. */
   debug(...args: unknown[]): void;
-  /** Loads the masking audit (strict mode, development). */
-  loadAudit(): Promise<MaskingAuditModule>;
+  /** Loads the masking audit (strict mode, development). @default src/masking/load-audit.ts */
+  loadAudit?: (() => Promise<MaskingAuditModule>) | undefined;
 }
 
 /**
@@ -269,7 +269,7 @@ export function createEngine(host: EngineHost, deps: Omit<StarterDeps, 'logger' 
     const strict = m !== false && m.strict === true;
     const dev = cfg.debug || (hostname !== null && isDevelopmentHost(hostname));
     if ((!strict && !dev) || m === false || !doc) return Promise.resolve([]);
-    return host.loadAudit().then(
+    return (host.loadAudit ?? (() => loadAudit(cfg.nonce)))().then(
       (audit) => {
         const findings = audit.auditFields(doc, m);
         const group = log as Partial<Pick<Console, 'groupCollapsed' | 'groupEnd'>>;
