@@ -189,7 +189,7 @@ export function mountUi(c: CobrowseController, o: MountOptions): MountedUi {
     // Same task as the render: the plain launcher goes as the panel's own appears, once it has its strings.
     if (adopt && p.ready) {
       // Still focused (the panel did not take focus): the panel's launcher carries on for the keyboard user.
-      if (hadFocus && adopt.hasFocus()) shadow.querySelector<HTMLElement>('[data-part="launcher"]')?.focus();
+      if (hadFocus && adopt.hasFocus()) mountPoint.querySelector<HTMLElement>('[data-part="launcher"]')?.focus();
       adopt.handOver();
       adopt = undefined;
     }

@@ -137,6 +137,8 @@ describe('theming in the browser', () => {
     const p = await openStatesPage(h, { mode: 'dark' });
     const warnings: string[] = [];
     p.page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    // The check comes with the panel: once it is there, setTheme() checks at once.
+    await p.page.evaluate(() => (window as any).ZoomCobrowseWidget.getWidget().ready());
     await p.page.evaluate(() => (window as any).ZoomCobrowseWidget.getWidget().setTheme({ mode: 'dark' }));
     expect(warnings).toEqual([]);
     // A yellow brand with the default white text on it; grey text on a light surface (any colour syntax).
@@ -145,6 +147,22 @@ describe('theming in the browser', () => {
     expect(warnings[0]).toMatch(/^\[zoom-cobrowse-widget\] theme: --zcw-muted on --zcw-surface has a contrast of 2\.\d\d:1, below the 4\.5:1/);
     expect(warnings[1]).toMatch(/--zcw-on-primary on --zcw-primary has a contrast of 1\.\d\d:1/);
     await p.context.close();
+  });
+
+  it('setTheme() before the panel has loaded: painted at once, its contrast reported when the panel arrives', async () => {
+    const { page } = await h.newPage();
+    const warnings: string[] = [];
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    await page.goto(`${h.server.origin}/test/browser/pages/blank.html`);
+    await page.setContent(`<body><script>window.ZoomCobrowseWidgetConfig = { prefetch: 'intent' };</script><script src="${h.server.origin}/dist/zoom-cobrowse-widget.iife.js" data-sdk-key="test-sdk-key" data-token-url="/t"></script></body>`);
+    await widgetHandle(page).part('launcher').waitFor();
+    expect(await page.evaluate(() => !!(window as any).ZoomCobrowsePanel)).toBe(false);
+    await page.evaluate(() => (window as any).ZoomCobrowseWidget.getWidget().setTheme({ primary: '#ffd400' }));
+    // The plain launcher wears the new colour in the same task…
+    expect(await widgetHandle(page).part('launcher').evaluate((b) => getComputedStyle(b).backgroundColor)).toBe('rgb(255, 212, 0)');
+    // …and the panel, loaded for the check, reports white on yellow.
+    await expect.poll(() => warnings, { timeout: 2000 }).toEqual([expect.stringMatching(/--zcw-on-primary on --zcw-primary has a contrast of 1\.\d\d:1/)]);
+    await page.context().close();
   });
 
   it('a configured colour is checked at creation too, within a second of load', async () => {

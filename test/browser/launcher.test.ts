@@ -66,6 +66,19 @@ describe('launcher first', () => {
     expect(await page.evaluate(() => document.querySelector('[data-zoom-cobrowse-widget]')!.shadowRoot!.activeElement?.getAttribute('data-part'))).toBe('launcher');
   });
 
+  it('focus on the plain launcher when the panel takes over stays on the launcher, and Enter then opens the consent step', async () => {
+    const { page } = await h.newPage();
+    await load(page, `<script>window.ZoomCobrowseWidgetConfig = { prefetch: 'intent' };</script>`, tag());
+    await page.locator('[data-part="launcher"]').waitFor();
+    // Focus is intent: the panel loads and takes over while the keyboard user sits on the button.
+    await page.keyboard.press('Tab');
+    await page.locator('[data-part="announcer"]').waitFor({ state: 'attached' });
+    await page.waitForFunction(() => document.querySelector('[data-zoom-cobrowse-widget]')!.shadowRoot!.querySelectorAll('[data-part="launcher"]').length === 1);
+    expect(await page.evaluate(() => document.querySelector('[data-zoom-cobrowse-widget]')!.shadowRoot!.activeElement?.getAttribute('data-part'))).toBe('launcher');
+    await page.keyboard.press('Enter');
+    await page.locator('[data-part="panel"]').waitFor();
+  });
+
   it('a recovery marker loads the panel at once; a mistake only the full validator finds is reported and removes the launcher', async () => {
     const { page } = await h.newPage();
     const lines: string[] = [];
