@@ -14,15 +14,14 @@
  *  - accept → PIN on Fast 3G + 4× CPU: opened by open() (no hover) next to the hover-warmed case
  *  - what an npm app bundled with splitting (esbuild, and Vite) loads up front: its entry chunk, and with the chunks that imports statically
  */
-import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
-import { build as viteBuild, type Rollup } from 'vite';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { createFakeToken } from '../src/testing/jwt';
 import { launchChromium } from '../test/browser/chromium';
 import { startStaticServer } from '../test/browser/static-server';
+import { buildNpmApp } from '../test/helpers/npm-app';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
@@ -42,38 +41,14 @@ const median = (xs: number[]) => {
 };
 const r1 = (x: number) => +x.toFixed(1);
 
-// 0. An npm app bundled with splitting (no browser needed, so first): what loads before anything is asked for, that is its entry
-//    chunk and every chunk that one imports statically (dynamic imports load later). The app imports
-//    the package by name, so the bundler applies package.json (exports, sideEffects) as for a user.
-const appDir = resolve(ROOT, 'node_modules/.cache/zoom-cobrowse-bench');
-mkdirSync(resolve(appDir, 'node_modules'), { recursive: true });
-rmSync(resolve(appDir, 'node_modules/zoom-cobrowse-widget'), { force: true });
-symlinkSync(ROOT, resolve(appDir, 'node_modules/zoom-cobrowse-widget'), 'dir');
-writeFileSync(resolve(appDir, 'app.js'), `import { createCobrowseWidget } from 'zoom-cobrowse-widget';\ncreateCobrowseWidget({ sdkKey: 'k', token: '/api/cobrowse/token' });\n`);
-const out = await build({ entryPoints: [resolve(appDir, 'app.js')], bundle: true, splitting: true, format: 'esm', minify: true, write: false, metafile: true, outdir: resolve(appDir, 'out'), logLevel: 'error' });
-const outputs = out.metafile.outputs;
-const upFront = new Set<string>();
-const walk = (file: string): void => {
-  if (upFront.has(file)) return;
-  upFront.add(file);
-  for (const i of outputs[file]!.imports) if (i.kind === 'import-statement') walk(i.path);
-};
-walk(Object.keys(outputs).find((f) => f.endsWith('/app.js'))!);
-const gzOut = (file: string) => gzipSync(out.outputFiles.find((f) => f.path === resolve(file))!.contents, { level: 9 }).length;
-const npmEntry = gzOut(Object.keys(outputs).find((f) => f.endsWith('/app.js'))!);
-const npmInitial = [...upFront].reduce((sum, f) => sum + gzOut(f), 0);
-// The same app built by Vite (Rollup): the entry chunk and what it imports statically.
-writeFileSync(resolve(appDir, 'index.html'), '<script type="module" src="./app.js"></script>\n');
-const viteOut = await viteBuild({ root: appDir, configFile: false, logLevel: 'error', build: { write: false, modulePreload: false } });
-const viteChunks = (Array.isArray(viteOut) ? viteOut[0]! : (viteOut as Rollup.RollupOutput)).output.filter((o): o is Rollup.OutputChunk => o.type === 'chunk');
-const viteUpFront = new Set<Rollup.OutputChunk>();
-const walkVite = (c: Rollup.OutputChunk): void => {
-  if (viteUpFront.has(c)) return;
-  viteUpFront.add(c);
-  for (const i of c.imports) walkVite(viteChunks.find((x) => x.fileName === i)!);
-};
-walkVite(viteChunks.find((c) => c.isEntry)!);
-const npmInitialVite = [...viteUpFront].reduce((sum, c) => sum + gzipSync(c.code, { level: 9 }).length, 0);
+// 0. An npm app bundled with splitting (no browser needed, so first): what it loads before anything
+//    is asked for, that is its entry chunk and every chunk that one imports statically (test/helpers/npm-app.ts).
+const APP = `import { createCobrowseWidget } from 'zoom-cobrowse-widget';\ncreateCobrowseWidget({ sdkKey: 'k', token: '/api/cobrowse/token' });\n`;
+const gzCode = (code: string) => gzipSync(code, { level: 9 }).length;
+const esbuildApp = await buildNpmApp(APP, 'esbuild');
+const npmEntry = gzCode(esbuildApp.find((c) => c.entry)!.code);
+const npmInitial = esbuildApp.filter((c) => c.upFront).reduce((sum, c) => sum + gzCode(c.code), 0);
+const npmInitialVite = (await buildNpmApp(APP, 'vite')).filter((c) => c.upFront).reduce((sum, c) => sum + gzCode(c.code), 0);
 
 const server = await startStaticServer({
   '/api/cobrowse/token': () => ({ status: 200, body: JSON.stringify({ token: createFakeToken({ sdkKey: 'bench-sdk-key' }) }) }),

@@ -1,31 +1,13 @@
 // What an app that installs the package pays before anyone asks for help: built by Vite the way
-// a site builds it (the package imported by name, so package.json's exports and sideEffects apply),
-// the chunks loaded up front hold the launcher and the validator, not the visitor UI, the field
+// a site builds it (test/helpers/npm-app.ts), the chunks loaded up front hold the launcher and the validator, not the visitor UI, the field
 // classifier or Zoom's SDK adapter; those arrive as chunks of their own. Needs `npm run build`.
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { build, type Rollup } from 'vite';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = resolve(import.meta.dirname, '../..');
+import { buildNpmApp } from '../helpers/npm-app';
 
 async function upFrontChunks(app: string): Promise<{ upFront: string; lazy: string }> {
-  const dir = resolve(ROOT, 'node_modules/.cache/zoom-cobrowse-npm-bundle-test');
-  mkdirSync(resolve(dir, 'node_modules'), { recursive: true });
-  rmSync(resolve(dir, 'node_modules/zoom-cobrowse-widget'), { force: true });
-  symlinkSync(ROOT, resolve(dir, 'node_modules/zoom-cobrowse-widget'), 'dir');
-  writeFileSync(resolve(dir, 'index.html'), '<script type="module" src="./app.js"></script>\n');
-  writeFileSync(resolve(dir, 'app.js'), app);
-  const out = await build({ root: dir, configFile: false, logLevel: 'error', build: { write: false, modulePreload: false, minify: false } });
-  const chunks = (Array.isArray(out) ? out[0]! : (out as Rollup.RollupOutput)).output.filter((o): o is Rollup.OutputChunk => o.type === 'chunk');
-  const seen = new Set<Rollup.OutputChunk>();
-  const walk = (c: Rollup.OutputChunk): void => {
-    if (seen.has(c)) return;
-    seen.add(c);
-    for (const i of c.imports) walk(chunks.find((x) => x.fileName === i)!);
-  };
-  walk(chunks.find((c) => c.isEntry)!);
-  return { upFront: [...seen].map((c) => c.code).join('\n'), lazy: chunks.filter((c) => !seen.has(c)).map((c) => c.code).join('\n') };
+  const chunks = await buildNpmApp(app, 'vite', { minify: false });
+  const code = (upFront: boolean) => chunks.filter((c) => c.upFront === upFront).map((c) => c.code).join('\n');
+  return { upFront: code(true), lazy: code(false) };
 }
 
 describe('an npm app bundled with Vite', () => {
