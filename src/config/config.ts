@@ -28,7 +28,7 @@ export type TokenFunction = (request: TokenRequest) => Promise<string | { token:
 export interface CobrowseSdkConfig {
   /** Pin a CDN build (`3.6.0`) or line (`3.6.x`). @default Zoom's default build */
   version?: string;
-  /** Load the SDK script from this URL instead of Zoom's CDN (self-hosting, tests). */
+  /** Load the SDK script from this http(s) or relative URL instead of Zoom's CDN (self-hosting, tests). */
   url?: string;
   /** The imported `ZoomCobrowseSDK` from `@zoom/cobrowsesdk/customer`; needs BYOP tokens. */
   module?: ZoomCobrowseSDK;
@@ -208,11 +208,14 @@ export function resolveConfig(input: unknown, options: ResolveConfigOptions = {}
   }
   const sdkUrl = optString(sdk.url, 'sdk.url', 'a script URL');
   if (sdkUrl !== undefined) {
+    let scheme: string | undefined;
     try {
-      new URL(sdkUrl, 'http://relative.invalid/');
+      scheme = new URL(sdkUrl, 'https://relative.invalid/').protocol;
     } catch {
       throw new CobrowseConfigError('sdk.url', `${describe(sdkUrl)} is not a URL.`);
     }
+    // The script runs with the page's rights: a data: or blob: URL would run whatever text the config holds.
+    if (!/^https?:$/.test(scheme)) throw new CobrowseConfigError('sdk.url', `${describe(sdkUrl)} is not an http(s) or relative URL. Serve the SDK script from your site or a CDN.`);
   }
   // With sdk.module this is allowed but warned about once the engine loads (docs/zoom-sdk.md, "Loading").
   const multiTab = optBoolean(c.multiTab, 'multiTab') ?? DEFAULT_CONFIG.multiTab;

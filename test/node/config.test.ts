@@ -74,6 +74,17 @@ describe('config validation', () => {
     expect(fails({ ...base, sdkKey: '../evil' }).field).toBe('sdkKey');
   });
 
+  it('sdk.url runs with the page\'s rights, so only an http(s) or relative URL is taken', () => {
+    for (const ok of ['https://cdn.example.com/zoom/sdk.js', '/vendor/zoom-sdk.js', 'vendor/sdk.js', 'http://localhost:5173/sdk.js']) {
+      expect(resolveConfig({ ...base, sdk: { url: ok } }).sdk.url).toBe(ok);
+    }
+    for (const bad of ['data:text/javascript,alert(1)', 'javascript:alert(1)', 'blob:https://example.com/1234', ' data:text/javascript,1']) {
+      const e = fails({ ...base, sdk: { url: bad } });
+      expect(e.field).toBe('sdk.url');
+      expect(e.message).toMatch(/is not an http\(s\) or relative URL/);
+    }
+  });
+
   it('sdk.module cannot be combined with a URL', () => {
     const module = { init() {} };
     expect(fails({ ...base, sdk: { module, url: 'https://x/sdk.js' } }).field).toBe('sdk.module');
