@@ -1,5 +1,5 @@
 import type { CompiledMasking } from '../masking/types';
-import type { SdkLoader } from '../sdk/loader';
+import { hintSdk, type SdkLoader } from '../sdk/loader';
 import type { MaskHighlighter, MaskHighlighterOptions } from '../masking/highlight';
 import { loadSiblingPart } from '../shared/lazy-parts';
 import { resolveConfig, type CobrowseConfig, type ResolvedConfig } from '../config/config';
@@ -7,7 +7,7 @@ import { LOG_PREFIX } from '../shared/config-error';
 import { createEmitter } from '../shared/emitter';
 import { LOAD_FAILED, type CobrowseError } from '../shared/errors';
 import { INITIAL_SNAPSHOT, isSessionLive, transition, type CobrowseEvent, type CobrowseSnapshot, type EndReason } from './machine';
-import { loadAudit, type MaskingAuditModule } from '../masking/load-audit';
+import { isAuditDue, loadAudit, type MaskingAuditModule } from '../masking/load-audit';
 import { browserStorage, createRecoveryStore, RECOVERY_WINDOW_MS, type MarkerStorage } from './recovery';
 import type * as EngineModule from './engine';
 import type { Engine } from './engine';
@@ -121,6 +121,16 @@ export function controllerFromResolved(cfg: ResolvedConfig, deps: ControllerDeps
   let destroyed = false;
   let engine: Engine | undefined;
   let enginePromise: Promise<Engine> | undefined;
+  /** Hints for Zoom's SDK this controller added itself (see `prepare`); removed on destroy. */
+  let sdkHints: Element[] | undefined;
+  let auditPromise: Promise<MaskingAuditModule> | undefined;
+
+  /** The masking audit's code, loaded once: requested at the consent step when a start will run it (see `prepare`). A failed load is forgotten so the next start tries again. */
+  const loadAuditOnce = (): Promise<MaskingAuditModule> =>
+    (auditPromise ??= (deps.loadAudit ?? (() => loadAudit(cfg.nonce)))().catch((err: unknown) => {
+      auditPromise = undefined;
+      throw err;
+    }));
 
   const debug = (...args: unknown[]): void => {
     if (cfg.debug) log.debug(LOG_PREFIX, ...args);
@@ -144,7 +154,7 @@ export function controllerFromResolved(cfg: ResolvedConfig, deps: ControllerDeps
             state: () => snapshot,
             emit: emitter.emit,
             debug,
-            loadAudit: deps.loadAudit ?? (() => loadAudit(cfg.nonce)),
+            loadAudit: loadAuditOnce,
           },
           { loader: deps.loader, fetchToken: deps.fetchToken, fetch: deps.fetch },
         );
@@ -179,9 +189,27 @@ export function controllerFromResolved(cfg: ResolvedConfig, deps: ControllerDeps
    * Loads the engine ahead of the start; with `sdkToo`, also preconnects to Zoom and prefetches
    * its SDK. That request tells Zoom's CDN the visitor's address, so by default it waits for the
    * consent step (`sdk.prefetch`), however the step was opened: launcher, open(), a site button.
+   * `atConsent`: the consent step is showing, so the start may be a click away.
    */
-  function prepare(sdkToo: boolean): void {
+  function prepare(sdkToo: boolean, atConsent = false): void {
     if (destroyed) return;
+    // A start that runs the masking audit (strict mode, development) waits for its code: at the
+    // consent step (not on hover: it is the site owner's check, not the visitor's) fetch it beside the engine.
+    if (atConsent) {
+      const hostname = deps.hostname !== undefined ? deps.hostname : typeof location !== 'undefined' ? location.hostname : null;
+      if (isAuditDue(cfg.maskingConfig, cfg.debug, hostname)) {
+        loadAuditOnce().catch(() => {
+          /* the start reports it (or carries on without the audit) */
+        });
+      }
+    }
+    // The hints go out now, not once the engine has arrived: opened with no hover first (open(),
+    // a site button) on a slow network, the engine's own download would hold the SDK's back. The
+    // engine's loader finds them on the page and adds none; an injected loader hints for itself.
+    if (sdkToo && !deps.loader && !sdkHints) {
+      const doc = deps.document !== undefined ? deps.document : typeof document !== 'undefined' ? document : null;
+      if (doc) sdkHints = hintSdk({ sdkKey: cfg.sdkKey, ...cfg.sdk }, { nonce: cfg.nonce, document: doc });
+    }
     loadEngine().then(
       (rt) => void (sdkToo && rt.warm()),
       () => {
@@ -214,7 +242,7 @@ export function controllerFromResolved(cfg: ResolvedConfig, deps: ControllerDeps
     }
     // The engine, the only source of SESSION.ENDED, always attaches the summary.
     if (st === 'ended') emitter.emit('ended', { reason: next.endReason ?? 'unknown', summary: next.summary! });
-    if (st === 'consent') prepare(cfg.sdk.prefetch !== false);
+    if (st === 'consent') prepare(cfg.sdk.prefetch !== false, true);
     for (const l of [...listeners]) {
       try {
         l(next);
@@ -308,6 +336,7 @@ export function controllerFromResolved(cfg: ResolvedConfig, deps: ControllerDeps
       attempt++;
       clock.clearTimeout(recoveryCheck);
       engine?.destroy();
+      for (const el of sdkHints ?? []) el.remove();
       for (const w of [...endWaiters]) w();
       endWaiters.clear();
       listeners.clear();
