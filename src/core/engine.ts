@@ -83,9 +83,6 @@ export interface Engine {
   destroy(): void;
 }
 
-// Kept here too: it was first exported from the engine.
-export { isDevelopmentHost } from '../masking/load-audit';
-
 /** Builds the engine for one controller. */
 export function createEngine(host: EngineHost, deps: Omit<StarterDeps, 'logger' | 'clock' | 'document'>): Engine {
   const { cfg, clock, log, store, dispatch, state, emit, debug } = host;
