@@ -1,5 +1,5 @@
 import type { CompiledMasking } from '../masking/types';
-import type { SdkLoader } from '../sdk/loader';
+import { hintSdk, type SdkLoader } from '../sdk/loader';
 import type { MaskHighlighter, MaskHighlighterOptions } from '../masking/highlight';
 import { loadSiblingPart } from '../shared/lazy-parts';
 import { resolveConfig, type CobrowseConfig, type ResolvedConfig } from '../config/config';
@@ -8,6 +8,7 @@ import { createEmitter } from '../shared/emitter';
 import { LOAD_FAILED, type CobrowseError } from '../shared/errors';
 import { INITIAL_SNAPSHOT, isSessionLive, transition, type CobrowseEvent, type CobrowseSnapshot, type EndReason } from './machine';
 import type { MaskingAuditModule } from '../masking/load-audit';
+import { isAuditDue } from '../masking/audit-due';
 import { browserStorage, createRecoveryStore, RECOVERY_WINDOW_MS, type MarkerStorage } from './recovery';
 import type * as EngineModule from './engine';
 import type { Engine } from './engine';
@@ -121,6 +122,22 @@ export function controllerFromResolved(cfg: ResolvedConfig, deps: ControllerDeps
   let destroyed = false;
   let engine: Engine | undefined;
   let enginePromise: Promise<Engine> | undefined;
+  /** Hints for Zoom's SDK this controller added itself (see `prepare`); removed on destroy. */
+  let sdkHints: Element[] | undefined;
+  let auditPromise: Promise<MaskingAuditModule> | undefined;
+
+  // The masking audit's code, where it is a file of its own: the script tag's sibling script. npm
+  // builds carry it in the engine (src/masking/load-audit.ts): nothing to fetch ahead, and naming it
+  // here would put it, with the field classifier, in the first load of every app.
+  const fetchAudit = deps.loadAudit ?? (__IIFE__ ? () => loadSiblingPart<MaskingAuditModule>('audit', cfg.nonce) : undefined);
+  /** The audit's code, loaded once: requested at the consent step when a start will run it (see `prepare`). A failed load is forgotten so the next start tries again. */
+  const loadAuditOnce =
+    fetchAudit &&
+    ((): Promise<MaskingAuditModule> =>
+      (auditPromise ??= fetchAudit().catch((err: unknown) => {
+        auditPromise = undefined;
+        throw err;
+      })));
 
   const debug = (...args: unknown[]): void => {
     if (cfg.debug) log.debug(LOG_PREFIX, ...args);
@@ -144,8 +161,7 @@ export function controllerFromResolved(cfg: ResolvedConfig, deps: ControllerDeps
             state: () => snapshot,
             emit: emitter.emit,
             debug,
-            // The engine loads the audit itself unless a test gives one: see src/masking/load-audit.ts.
-            loadAudit: deps.loadAudit,
+            loadAudit: loadAuditOnce,
           },
           { loader: deps.loader, fetchToken: deps.fetchToken, fetch: deps.fetch },
         );
@@ -180,9 +196,27 @@ export function controllerFromResolved(cfg: ResolvedConfig, deps: ControllerDeps
    * Loads the engine ahead of the start; with `sdkToo`, also preconnects to Zoom and prefetches
    * its SDK. That request tells Zoom's CDN the visitor's address, so by default it waits for the
    * consent step (`sdk.prefetch`), however the step was opened: launcher, open(), a site button.
+   * `atConsent`: the consent step is showing, so the start may be a click away.
    */
-  function prepare(sdkToo: boolean): void {
+  function prepare(sdkToo: boolean, atConsent = false): void {
     if (destroyed) return;
+    // A start that runs the masking audit (strict mode, development) waits for its code: at the
+    // consent step (not on hover: it is the site owner's check, not the visitor's) fetch it beside the engine.
+    if (atConsent) {
+      const hostname = deps.hostname !== undefined ? deps.hostname : typeof location !== 'undefined' ? location.hostname : null;
+      if (loadAuditOnce && isAuditDue(cfg.maskingConfig, cfg.debug, hostname)) {
+        loadAuditOnce().catch(() => {
+          /* the start reports it (or carries on without the audit) */
+        });
+      }
+    }
+    // The hints go out now, not once the engine has arrived: opened with no hover first (open(),
+    // a site button) on a slow network, the engine's own download would hold the SDK's back. The
+    // engine's loader finds them on the page and adds none; an injected loader hints for itself.
+    if (sdkToo && !deps.loader && !sdkHints) {
+      const doc = deps.document !== undefined ? deps.document : typeof document !== 'undefined' ? document : null;
+      if (doc) sdkHints = hintSdk({ sdkKey: cfg.sdkKey, ...cfg.sdk }, { nonce: cfg.nonce, document: doc });
+    }
     loadEngine().then(
       (rt) => void (sdkToo && rt.warm()),
       () => {
@@ -215,7 +249,7 @@ export function controllerFromResolved(cfg: ResolvedConfig, deps: ControllerDeps
     }
     // The engine, the only source of SESSION.ENDED, always attaches the summary.
     if (st === 'ended') emitter.emit('ended', { reason: next.endReason ?? 'unknown', summary: next.summary! });
-    if (st === 'consent') prepare(cfg.sdk.prefetch !== false);
+    if (st === 'consent') prepare(cfg.sdk.prefetch !== false, true);
     for (const l of [...listeners]) {
       try {
         l(next);
@@ -309,6 +343,7 @@ export function controllerFromResolved(cfg: ResolvedConfig, deps: ControllerDeps
       attempt++;
       clock.clearTimeout(recoveryCheck);
       engine?.destroy();
+      for (const el of sdkHints ?? []) el.remove();
       for (const w of [...endWaiters]) w();
       endWaiters.clear();
       listeners.clear();

@@ -1,4 +1,5 @@
 import { loadAudit, type MaskingAuditModule } from '../masking/load-audit';
+import { isAuditDue } from '../masking/audit-due';
 import type { CompiledMasking, MaskingAuditFinding } from '../masking/types';
 import type { SdkEvent, SdkSession } from '../sdk/adapter';
 import { prepareClassifier } from '../masking/classify';
@@ -81,11 +82,6 @@ export interface Engine {
   feedback(rating: 'up' | 'down', comment?: string): Promise<void>;
   /** Ends any live session quietly and drops timers and listeners. */
   destroy(): void;
-}
-
-/** Hosts where the page is obviously in development: the audit runs there at every session start. */
-export function isDevelopmentHost(hostname: string): boolean {
-  return /^(localhost|127(\.\d+){3}|\[::1\]|::1|0\.0\.0\.0)$/.test(hostname) || /\.(localhost|local|test)$/.test(hostname);
 }
 
 /** Builds the engine for one controller. */
@@ -261,32 +257,34 @@ export function createEngine(host: EngineHost, deps: Omit<StarterDeps, 'logger' 
   }
 
   /**
-   * The masking audit, when it should run: always in strict mode, and in
-   * development (debug, or a localhost-like host) so the site owner sees gaps early.
+   * The masking audit, when it should run: always in strict mode, and in development (debug, or a
+   * localhost-like host) so the site owner sees gaps early. Its code is requested at once, beside
+   * the token and the SDK; it reads the page once `marked` has settled, as marked.
    */
-  function auditPage(): Promise<MaskingAuditFinding[]> {
+  function auditPage(marked: Promise<unknown>): Promise<MaskingAuditFinding[]> {
     const m = cfg.maskingConfig;
-    const strict = m !== false && m.strict === true;
-    const dev = cfg.debug || (hostname !== null && isDevelopmentHost(hostname));
-    if ((!strict && !dev) || m === false || !doc) return Promise.resolve([]);
-    return (host.loadAudit ?? (() => loadAudit(cfg.nonce)))().then(
-      (audit) => {
-        const findings = audit.auditFields(doc, m);
-        const group = log as Partial<Pick<Console, 'groupCollapsed' | 'groupEnd'>>;
-        audit.reportMaskingAudit(findings, {
-          groupCollapsed: group.groupCollapsed?.bind(log) ?? log.warn.bind(log),
-          groupEnd: group.groupEnd?.bind(log) ?? (() => {}),
-          warn: log.warn.bind(log),
-        });
-        return findings;
-      },
-      (err: unknown) => {
-        // Strict mode must not share a page it could not check.
-        if (strict) throw cobrowseError('masking-unsafe', `The masking audit could not be loaded: ${String(err)}`);
-        log.warn(`${LOG_PREFIX} the masking audit could not be loaded (${String(err)}); sharing continues with the configured masking.`);
-        return [];
-      },
+    if (m === false || !doc || !isAuditDue(m, cfg.debug, hostname)) return marked.then(() => []);
+    // Settled either way now, so a failed load waiting for the marks is never an unhandled rejection.
+    const loaded = (host.loadAudit ?? (() => loadAudit(cfg.nonce)))().then(
+      (audit) => ({ audit }),
+      (err: unknown) => ({ err }),
     );
+    return Promise.all([loaded, marked]).then(([r]) => {
+      if ('err' in r) {
+        // Strict mode must not share a page it could not check.
+        if (m.strict === true) throw cobrowseError('masking-unsafe', `The masking audit could not be loaded: ${String(r.err)}`);
+        log.warn(`${LOG_PREFIX} the masking audit could not be loaded (${String(r.err)}); sharing continues with the configured masking.`);
+        return [];
+      }
+      const findings = r.audit.auditFields(doc, m);
+      const group = log as Partial<Pick<Console, 'groupCollapsed' | 'groupEnd'>>;
+      r.audit.reportMaskingAudit(findings, {
+        groupCollapsed: group.groupCollapsed?.bind(log) ?? log.warn.bind(log),
+        groupEnd: group.groupEnd?.bind(log) ?? (() => {}),
+        warn: log.warn.bind(log),
+      });
+      return findings;
+    });
   }
 
   /** Adopts a ready SDK session unless this attempt was cancelled meanwhile. */
@@ -310,9 +308,9 @@ export function createEngine(host: EngineHost, deps: Omit<StarterDeps, 'logger' 
       const ctrl = begin();
       const marked = markFields(true);
       timers.set('start', cfg.startTimeoutMs, () => fail(cobrowseError('start-timeout', `No PIN within ${cfg.startTimeoutMs} ms of starting.`)));
-      // The two slow steps run side by side: the visitor waits for the slower, not the sum.
+      // The slow steps run side by side: the visitor waits for the slowest, not the sum.
       // The audit reads the page as marked, so it waits for the marks; token and SDK don't.
-      Promise.all([starter.prepare(ctrl.signal), marked.then(auditPage)])
+      Promise.all([starter.prepare(ctrl.signal), auditPage(marked)])
         .then(([{ token, session: sdkSession }, findings]) => {
           const strict = cfg.maskingConfig !== false && cfg.maskingConfig.strict;
           if (findings.length && strict && !ctrl.signal.aborted) {

@@ -44,6 +44,55 @@ export function sdkCdnUrl(sdkKey: string, version?: string): string {
   return version ? `${base}/${encodeURIComponent(version)}` : base;
 }
 
+/** Where the SDK comes from: the key, a pinned version, a self-hosted URL or an imported module. */
+export interface SdkSource {
+  sdkKey: string;
+  version?: string | undefined;
+  url?: string | undefined;
+  module?: ZoomCobrowseSDK | undefined;
+}
+
+/** The script URL a loader for `source` injects; undefined in module mode (nothing to fetch). */
+export function sdkScriptUrl(source: SdkSource): string | undefined {
+  return source.module ? undefined : (source.url ?? sdkCdnUrl(source.sdkKey, source.version));
+}
+
+/**
+ * Preconnect + prefetch for the SDK `source` loads, unless there is nothing to fetch (module
+ * mode, an SDK already on the page); returns the hint elements it added.
+ */
+export function hintSdk(source: SdkSource, options: { nonce?: string | undefined; document: Document }): HTMLLinkElement[] {
+  const url = sdkScriptUrl(source);
+  return url && !globalSdk() ? addSdkHints(url, options) : [];
+}
+
+/**
+ * Adds `<link rel=preconnect>` to the SDK's origin and `<link rel=prefetch as=script>` for it,
+ * leaving out any the page already has (the controller hints as soon as the consent step shows,
+ * and the engine's loader, arriving later, must not ask twice); returns the elements it added.
+ * A prefetch hint can't carry a CSP nonce, so under a nonce-based policy it would be reported as a
+ * violation: with a nonce only the preconnect is added.
+ */
+function addSdkHints(url: string, options: { nonce?: string | undefined; document: Document }): HTMLLinkElement[] {
+  const doc = options.document;
+  const added: HTMLLinkElement[] = [];
+  const add = (rel: string, href: string, as?: string): void => {
+    if (Array.from(doc.head.querySelectorAll?.('link') ?? []).some((l) => l.rel === rel && l.getAttribute('href') === href)) return;
+    const link = doc.createElement('link');
+    link.rel = rel;
+    link.href = href;
+    if (as) link.as = as;
+    if (rel === 'preconnect') link.crossOrigin = 'anonymous';
+    if (options.nonce) link.nonce = options.nonce;
+    doc.head.appendChild(link);
+    added.push(link);
+  };
+  // sdk.url may be relative (self-hosting): resolve it against the page first.
+  add('preconnect', new URL(url, doc.baseURI).origin);
+  if (!options.nonce) add('prefetch', url, 'script');
+  return added;
+}
+
 function globalSdk(): ZoomCobrowseSDK | undefined {
   const g = (globalThis as { ZoomCobrowseSDK?: Partial<ZoomCobrowseSDK> & { init?: unknown } }).ZoomCobrowseSDK;
   return g && typeof g.init === 'function' ? (g as ZoomCobrowseSDK) : undefined;
@@ -51,24 +100,13 @@ function globalSdk(): ZoomCobrowseSDK | undefined {
 
 /** Creates the loader. Nothing touches the network until `warm()` or `load()`. */
 export function createSdkLoader(options: SdkLoaderOptions): SdkLoader {
-  const url = options.module ? undefined : (options.url ?? sdkCdnUrl(options.sdkKey, options.version));
+  const url = sdkScriptUrl(options);
   const timeoutMs = options.timeoutMs ?? 20_000;
   const added: Element[] = [];
   let pending: Promise<ZoomCobrowseSDK> | undefined;
   let warmed = false;
 
   const doc = (): Document => options.document ?? document;
-
-  const addHint = (rel: string, href: string, as?: string): void => {
-    const link = doc().createElement('link');
-    link.rel = rel;
-    link.href = href;
-    if (as) link.as = as;
-    if (rel === 'preconnect') link.crossOrigin = 'anonymous';
-    if (options.nonce) link.nonce = options.nonce;
-    doc().head.appendChild(link);
-    added.push(link);
-  };
 
   const inject = async (src: string): Promise<ZoomCobrowseSDK> => {
     // A page that already has the SDK (e.g. Zoom's own snippet) must not load it twice.
@@ -105,13 +143,9 @@ export function createSdkLoader(options: SdkLoaderOptions): SdkLoader {
       return pending;
     },
     warm() {
-      if (warmed || !url || pending || globalSdk()) return;
+      if (warmed || !url || pending) return;
       warmed = true;
-      // sdk.url may be relative (self-hosting): resolve it against the page first.
-      addHint('preconnect', new URL(url, doc().baseURI).origin);
-      // A prefetch hint can't carry a CSP nonce, so under a nonce-based policy it would be
-      // reported as a violation: such pages get the preconnect only.
-      if (!options.nonce) addHint('prefetch', url, 'script');
+      added.push(...hintSdk(options, { nonce: options.nonce, document: doc() }));
     },
     dispose() {
       for (const el of added.splice(0)) el.remove();

@@ -1,8 +1,8 @@
 import { chromium, type Browser } from 'playwright-core';
 import { findChromium } from '../../scripts/find-chromium.mjs';
 
-/** Launches headless Chromium with the flags this closed-network machine needs. */
-export async function launchChromium(): Promise<Browser> {
+/** Launches headless Chromium with the flags this closed-network machine needs, plus `extraArgs` (e.g. host mapping for the bench). */
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('Chromium not found: apt-get install -y chromium (or set CHROMIUM_PATH)');
   return chromium.launch({
@@ -16,6 +16,7 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }

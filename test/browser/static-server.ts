@@ -21,12 +21,22 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+/** What a route answers. */
+export interface RouteResponse {
+  status: number;
+  body: string;
+  type?: string;
+  /** Extra response headers (e.g. cache-control). */
+  headers?: Record<string, string>;
+}
+
 /**
  * Serves the repository root (dist/, test/fixtures/, test/browser/pages/) on
- * loopback. `routes` answers extra paths (e.g. a token endpoint) before files.
+ * loopback. `routes` answers extra paths (e.g. a token endpoint) before files;
+ * a route may answer later (a promise), e.g. to emulate a slow endpoint.
  */
 export async function startStaticServer(
-  routes: Record<string, (body: string) => { status: number; body: string; type?: string }> = {},
+  routes: Record<string, (body: string, url: URL) => RouteResponse | Promise<RouteResponse>> = {},
 ): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -35,9 +45,10 @@ export async function startStaticServer(
       let body = '';
       req.on('data', (c: Buffer) => (body += c.toString()));
       req.on('end', () => {
-        const out = route(body);
-        res.writeHead(out.status, { 'content-type': out.type ?? 'application/json' });
-        res.end(out.body);
+        void Promise.resolve(route(body, url)).then((out) => {
+          res.writeHead(out.status, { 'content-type': out.type ?? 'application/json', ...out.headers });
+          res.end(out.body);
+        });
       });
       return;
     }

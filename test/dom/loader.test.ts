@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createSdkLoader, sdkCdnUrl } from '../../src/sdk/loader';
+import { createSdkLoader, hintSdk, sdkCdnUrl } from '../../src/sdk/loader';
 
 /** A document whose <head> only records what is appended: nothing is fetched. */
 function recordingDocument() {
@@ -105,5 +105,24 @@ describe('SDK loader', () => {
     createSdkLoader({ sdkKey: 'abc', nonce: 'n', document: r.doc }).warm();
     expect(r.appended.map((e) => e.getAttribute('rel'))).toEqual(['preconnect']);
     expect((r.appended[0] as HTMLLinkElement).nonce).toBe('n');
+  });
+
+  it('warm() leaves out hints the page already has (the controller hinted at the consent step), and dispose() removes only its own', () => {
+    const mine = hintSdk({ sdkKey: 'abc' }, { document });
+    expect(mine).toHaveLength(2);
+    const loader = createSdkLoader({ sdkKey: 'abc', document });
+    loader.warm();
+    expect(document.head.querySelectorAll('link[rel="prefetch"]')).toHaveLength(1);
+    expect(document.head.querySelectorAll('link[rel="preconnect"]')).toHaveLength(1);
+    loader.dispose();
+    expect(document.head.querySelectorAll('link')).toHaveLength(2);
+    for (const el of mine) el.remove();
+  });
+
+  it('hintSdk() adds nothing in module mode or when the page already has the SDK', () => {
+    expect(hintSdk({ sdkKey: 'abc', module: { init() {} } as never }, { document })).toEqual([]);
+    g.ZoomCobrowseSDK = { init() {} };
+    expect(hintSdk({ sdkKey: 'abc' }, { document })).toEqual([]);
+    expect(document.head.querySelectorAll('link')).toHaveLength(0);
   });
 });
