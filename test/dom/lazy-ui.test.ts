@@ -32,7 +32,7 @@ describe('npm widget before its UI chunk has loaded', () => {
     // The controller is at hand synchronously too.
     expect(w.getState().state).toBe('idle');
     await mod.preloadPanel();
-    await vi.waitFor(() => expect(shadow()?.querySelector('style')?.textContent).toContain('.panel'));
+    await vi.waitFor(() => expect(shadow()?.querySelector('style')?.textContent).toContain('.panel'), { timeout: 5000 });
     expect(document.querySelectorAll('[data-zoom-cobrowse-widget]')).toHaveLength(1);
     expect(document.querySelector('[data-zoom-cobrowse-widget]')).toBe(host);
   });
@@ -47,7 +47,7 @@ describe('npm widget before its UI chunk has loaded', () => {
     mod.createCobrowseWidget(config);
     q('[data-part="launcher"]')!.click();
     expect(q('[data-part="launcher"]')?.getAttribute('aria-busy')).toBe('');
-    await vi.waitFor(() => expect(q('[data-action="accept"]')).not.toBeNull());
+    await vi.waitFor(() => expect(q('[data-action="accept"]')).not.toBeNull(), { timeout: 5000 });
     expect(mod.getCobrowseWidget()!.getState().state).toBe('consent');
   });
 
@@ -59,12 +59,12 @@ describe('npm widget before its UI chunk has loaded', () => {
     mod = await import('../../src/widget');
     const w = mod.createCobrowseWidget(config, { logger });
     w.open();
-    await vi.waitFor(() => expect(errors.length).toBe(1));
+    await vi.waitFor(() => expect(errors.length).toBe(1), { timeout: 5000 });
     expect(String(errors[0]![0])).toMatch(/^\[zoom-cobrowse-widget\] could not load the widget's UI \(.+\)\. Check that your bundler emitted its chunk/);
     expect(q('[data-part="launcher"]')?.hasAttribute('aria-busy')).toBe(false);
     // The failure is not remembered: the next click asks for the chunk again (and here fails again, visibly).
     q('[data-part="launcher"]')!.click();
-    await vi.waitFor(() => expect(errors.length).toBe(2));
+    await vi.waitFor(() => expect(errors.length).toBe(2), { timeout: 5000 });
     expect(q('[data-part="launcher"]')).not.toBeNull();
   });
 });
