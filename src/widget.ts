@@ -164,9 +164,10 @@ export function createWidget(config: CobrowseConfig, deps: ControllerDeps = {}, 
   // Checks the colours as rendered (config, host-page overrides and defaults together), so only
   // once the stylesheet is attached: before that the defaults are missing and every ratio is wrong.
   const checkContrast = (host = ui?.styled && ui.host): void => void (host && contrastProblems(host).forEach(warn));
+  /** Mounts the UI from its module; set once the controller exists (in `boot`). */
   let build: ((m: UiModule) => void) | undefined;
-  /** Builds the UI now if its chunk is here, else loads it (again, after a failure) and builds it then. */
   let uiPending = false;
+  /** Builds the UI now if its chunk is here, else loads it (again, after a failure) and builds it then. */
   const ensureUi = (): void => {
     if (ui || !build || uiPending) return;
     if (uiModule) return build(uiModule);
