@@ -6,10 +6,10 @@
  * or at once when a recovery marker says a session is live. The panel then takes over
  * the same host element, and this object passes every call through to it.
  */
-import { DEFAULT_LAUNCHER_LABEL, ICON_PATHS, mountLauncher, type PlainLauncher } from './launcher/launcher';
+import { DEFAULT_LAUNCHER_LABEL, mountLauncher, type PlainLauncher } from './launcher/launcher';
 import { resolveSdkKey, resolveToken } from './config/essentials';
 import { readTheme, THEME_COLORS, type CobrowseTheme, type ResolvedTheme } from './config/theme';
-import type { LauncherIcon } from './config/ui';
+import { LAUNCHER_ICONS, type LauncherIcon } from './config/ui';
 import type { CobrowseConfig } from './config/config';
 import { CobrowseConfigError, LOG_PREFIX } from './shared/config-error';
 import { describe, isPlainObject, refuseSecrets } from './shared/validate';
@@ -79,7 +79,7 @@ function lightConfig(c: Record<string, unknown>): LauncherConfig {
   const lo: Record<string, unknown> = isPlainObject(l) ? l : {};
   const label = typeof lo.label === 'string' && lo.label.trim() ? lo.label.trim() : undefined;
   const icon = lo.icon ?? 'help';
-  const iconOk = icon === 'none' || Object.prototype.hasOwnProperty.call(ICON_PATHS, icon as string);
+  const iconOk = (LAUNCHER_ICONS as readonly unknown[]).includes(icon);
   const launcherOk = l === undefined || typeof l === 'boolean' || (isPlainObject(l) && Object.keys(l).every((k) => k === 'label' || k === 'icon') && (lo.label === undefined || !!label) && iconOk);
   const labels = isPlainObject(c.labels) ? c.labels : {};
   const siteLabel = typeof labels.launcher === 'string' ? labels.launcher : label;

@@ -4,8 +4,10 @@ import type { CobrowseLabels } from '../i18n/translator';
 import { validateLabels, validateLocale } from './labels';
 import { validateTheme, type CobrowseTheme, type ResolvedTheme } from './theme';
 
+/** The launcher icons, `none` for a text-only button. */
+export const LAUNCHER_ICONS = ['help', 'chat', 'headset', 'none'] as const;
 /** Icon on the launcher button. */
-export type LauncherIcon = 'help' | 'chat' | 'headset' | 'none';
+export type LauncherIcon = (typeof LAUNCHER_ICONS)[number];
 
 /** The launcher button's text and icon. */
 export interface CobrowseLauncherOptions {
@@ -89,7 +91,7 @@ function uiFields(c: Record<string, unknown>): ResolvedUiConfig {
   return {
     theme: validateTheme(c.theme, 'theme'),
     launcher: typeof l === 'object' || (optBoolean(l, 'launcher') ?? true),
-    launcherIcon: optOneOf(lo.icon, 'launcher.icon', ['help', 'chat', 'headset', 'none'] as const) ?? 'help',
+    launcherIcon: optOneOf(lo.icon, 'launcher.icon', LAUNCHER_ICONS) ?? 'help',
     locale: validateLocale(c.locale, 'locale'),
     labels: label && !labels.launcher ? { ...labels, launcher: label } : labels,
     privacyUrl: optWebUrl(c.privacyUrl, 'privacyUrl'),

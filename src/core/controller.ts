@@ -9,6 +9,7 @@ import { LOAD_FAILED, type CobrowseError } from '../shared/errors';
 import { INITIAL_SNAPSHOT, isSessionLive, transition, type CobrowseEvent, type CobrowseSnapshot, type EndReason } from './machine';
 import type { MaskingAuditModule } from '../masking/load-audit';
 import { isAuditDue } from '../masking/audit-due';
+import { pageGlobal } from '../shared/page-global';
 import { browserStorage, createRecoveryStore, RECOVERY_WINDOW_MS, type MarkerStorage } from './recovery';
 import type * as EngineModule from './engine';
 import type { Engine } from './engine';
@@ -203,8 +204,7 @@ export function controllerFromResolved(cfg: ResolvedConfig, deps: ControllerDeps
     // A start that runs the masking audit (strict mode, development) waits for its code: at the
     // consent step (not on hover: it is the site owner's check, not the visitor's) fetch it beside the engine.
     if (atConsent) {
-      const hostname = deps.hostname !== undefined ? deps.hostname : typeof location !== 'undefined' ? location.hostname : null;
-      if (loadAuditOnce && isAuditDue(cfg.maskingConfig, cfg.debug, hostname)) {
+      if (loadAuditOnce && isAuditDue(cfg.maskingConfig, cfg.debug, pageGlobal(deps.hostname, () => location.hostname))) {
         loadAuditOnce().catch(() => {
           /* the start reports it (or carries on without the audit) */
         });
@@ -214,7 +214,7 @@ export function controllerFromResolved(cfg: ResolvedConfig, deps: ControllerDeps
     // a site button) on a slow network, the engine's own download would hold the SDK's back. The
     // engine's loader finds them on the page and adds none; an injected loader hints for itself.
     if (sdkToo && !deps.loader && !sdkHints) {
-      const doc = deps.document !== undefined ? deps.document : typeof document !== 'undefined' ? document : null;
+      const doc = pageGlobal(deps.document, () => document);
       if (doc) sdkHints = hintSdk({ sdkKey: cfg.sdkKey, ...cfg.sdk }, { nonce: cfg.nonce, document: doc });
     }
     loadEngine().then(

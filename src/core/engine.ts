@@ -1,5 +1,6 @@
 import { loadAudit, type MaskingAuditModule } from '../masking/load-audit';
 import { isAuditDue } from '../masking/audit-due';
+import { pageGlobal } from '../shared/page-global';
 import type { CompiledMasking, MaskingAuditFinding } from '../masking/types';
 import type { SdkEvent, SdkSession } from '../sdk/adapter';
 import { prepareClassifier } from '../masking/classify';
@@ -88,10 +89,9 @@ export interface Engine {
 export function createEngine(host: EngineHost, deps: Omit<StarterDeps, 'logger' | 'clock' | 'document'>): Engine {
   const { cfg, clock, log, store, dispatch, state, emit, debug } = host;
   // Everything the engine touches on the page comes from here: tests and SSR pass their own or null.
-  const page = <T>(given: T | null | undefined, global: () => T): T | null => (given !== undefined ? given : typeof window !== 'undefined' ? global() : null);
-  const doc = page(host.document, () => document);
-  const hostname = page(host.hostname, () => location.hostname);
-  const target = page(host.target, () => window);
+  const doc = pageGlobal(host.document, () => document);
+  const hostname = pageGlobal(host.hostname, () => location.hostname);
+  const target = pageGlobal(host.target, () => window);
   const starter = createStarter(cfg, { ...deps, logger: log, clock, document: doc });
   // The engine loads on intent, before the visitor has read the consent step: index the
   // classifier's vocabulary now, so the session start pays only for reading the page.
